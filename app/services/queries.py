@@ -1,0 +1,319 @@
+"""Reading cases: the list (filtered and paged in SQL), the detail view, related cases.
+
+Everything returned is a plain frozen dataclass, safe to hand from a worker
+thread to the GUI thread.  Personal data comes back masked unless the caller
+goes through :func:`case_detail` with ``reveal_for`` set (role-checked, audited).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.db.models import Case, CaseEvent, Operator, Party
+from app.domain.deadlines import DeadlineStatus
+from app.domain.masking import MaskStrength, mask_address
+from app.domain.states import OPEN_STATES, CaseState
+from app.pii import digest
+from app.roles import Permission, require
+from app.services.audit import append_audit
+from app.services.cases import deadline_of, load_case
+from app.services.context import Rulebook
+from app.services.identity import Actor
+
+
+class DueFilter(StrEnum):
+    ALL = "all"
+    OPEN = "open"
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    PAUSED = "paused"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    text: str = ""
+    states: tuple[str, ...] = ()
+    due: DueFilter = DueFilter.ALL
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case list."""
+
+    id: str
+    case_number: str
+    received_at: datetime
+    complainant_name: str
+    complainant_phone_masked: str
+    channel: str
+    business: str
+    reason: str
+    demand: str
+    state: str
+    first_responder: str
+    owner: str
+    nominal_due: date
+    legal_limit: date
+    paused: bool
+
+    def days_left(self, today: date) -> int:
+        return (self.nominal_due - today).days
+
+    def is_overdue(self, today: date) -> bool:
+        return self.state in OPEN_STATES and not self.paused and today > self.legal_limit
+
+    def is_due_soon(self, today: date, within: int) -> bool:
+        return (self.state in OPEN_STATES and not self.paused and not self.is_overdue(today)
+                and self.days_left(today) <= within)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "number": self.case_number, "state": self.state,
+                "received_at": self.received_at.isoformat(), "complainant": self.complainant_name,
+                "phone": self.complainant_phone_masked, "channel": self.channel, "business": self.business,
+                "reason": self.reason, "demand": self.demand, "first_responder": self.first_responder,
+                "owner": self.owner, "due_date": self.nominal_due.isoformat(),
+                "legal_limit": self.legal_limit.isoformat(), "paused": self.paused}
+
+
+_complainant = aliased(Party)
+_first = aliased(Operator)
+_owner = aliased(Operator)
+
+_TERMINAL = [CaseState.CLOSED.value, CaseState.WITHDRAWN.value, CaseState.DECLINED.value]
+_NOT_RUNNING = [*_TERMINAL, CaseState.DECIDED.value, CaseState.REVIEW_REQUESTED.value, CaseState.REVIEWED.value]
+
+
+def _text_clause(text: str) -> ColumnElement[bool] | None:
+    t = text.strip()
+    if not t:
+        return None
+    like = t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    clauses: list[ColumnElement[bool]] = [Case.case_number.like(f"%{like}%", escape="\\")]
+    if re.fullmatch(r"\d{3}[\dXx]|\d{4}", t):
+        clauses.append(_complainant.id_tail == t.upper())
+        if t.isdigit():
+            clauses.append(_complainant.phone_tail == t)
+    if not t.isdigit():
+        clauses.append(_complainant.name.like(f"{like}%", escape="\\"))
+    return or_(*clauses)
+
+
+def _filtered(stmt: Select[Any], flt: CaseFilter, today: date, due_soon_days: int) -> Select[Any]:
+    clause = _text_clause(flt.text)
+    if clause is not None:
+        stmt = stmt.where(clause)
+    if flt.states:
+        stmt = stmt.where(Case.state.in_(flt.states))
+    running = and_(Case.state.not_in(_NOT_RUNNING), Case.deadline_paused.is_(False))
+    if flt.due is DueFilter.OPEN:
+        stmt = stmt.where(Case.state.not_in(_TERMINAL))
+    elif flt.due is DueFilter.OVERDUE:
+        stmt = stmt.where(running, Case.legal_limit < today)
+    elif flt.due is DueFilter.DUE_SOON:
+        stmt = stmt.where(running, Case.legal_limit >= today,
+                          Case.nominal_due <= today + timedelta(days=due_soon_days))
+    elif flt.due is DueFilter.PAUSED:
+        stmt = stmt.where(Case.state == CaseState.PAUSED.value)
+    elif flt.due is DueFilter.CLOSED:
+        stmt = stmt.where(Case.state.in_(_TERMINAL))
+    return stmt
+
+
+def _base() -> Select[Any]:
+    return (
+        select(Case.id, Case.case_number, Case.received_at, _complainant.name, _complainant.phone_masked,
+               Case.channel_code, Case.business_code, Case.reason_code, Case.demand_code, Case.state,
+               _first.staff_no, _owner.staff_no, Case.nominal_due, Case.legal_limit, Case.deadline_paused)
+        .join(_complainant, and_(_complainant.case_id == Case.id, _complainant.role == "complainant"))
+        .join(_first, _first.id == Case.first_responder_id)
+        .join(_owner, _owner.id == Case.owner_id)
+    )
+
+
+def list_cases(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilter(), *, offset: int = 0,
+               limit: int | None = 200) -> list[CaseRow]:
+    """A page of the case list, newest first, filtered in SQL."""
+    stmt = _filtered(_base(), flt, rb.today(), rb.rules.due_soon_days)
+    stmt = stmt.order_by(Case.received_at.desc(), Case.case_number.desc()).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [CaseRow(*row) for row in session.execute(stmt)]
+
+
+def count_cases(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilter()) -> int:
+    stmt = _filtered(select(func.count()).select_from(Case).join(
+        _complainant, and_(_complainant.case_id == Case.id, _complainant.role == "complainant")),
+        flt, rb.today(), rb.rules.due_soon_days)
+    return int(session.scalar(stmt) or 0)
+
+
+@dataclass(frozen=True)
+class CaseCounts:
+    open: int
+    overdue: int
+    due_soon: int
+
+
+def case_counts(session: Session, rb: Rulebook) -> CaseCounts:
+    return CaseCounts(count_cases(session, rb, CaseFilter(due=DueFilter.OPEN)),
+                      count_cases(session, rb, CaseFilter(due=DueFilter.OVERDUE)),
+                      count_cases(session, rb, CaseFilter(due=DueFilter.DUE_SOON)))
+
+
+@dataclass(frozen=True)
+class RelatedCase:
+    case_number: str
+    received_at: datetime
+    state: str
+    matched_on: str
+    open: bool
+
+
+def related_cases(session: Session, *, id_number: str = "", phone: str = "") -> list[RelatedCase]:
+    """Earlier cases of the same person (same ID number or phone), for repeat/merge checks."""
+    found: dict[str, RelatedCase] = {}
+    for kind, value, col in (("id_number", id_number, Party.id_digest), ("phone", phone, Party.phone_digest)):
+        if not value:
+            continue
+        rows = session.execute(
+            select(Case.case_number, Case.received_at, Case.state)
+            .join(Party, Party.case_id == Case.id)
+            .where(col == digest("id" if kind == "id_number" else "phone", value))
+            .order_by(Case.received_at.desc()).limit(20)
+        )
+        for number, at, state in rows:
+            found.setdefault(number, RelatedCase(number, at, state, kind, state in OPEN_STATES))
+    return sorted(found.values(), key=lambda r: r.received_at, reverse=True)
+
+
+@dataclass(frozen=True)
+class PartyView:
+    role: str
+    position: int
+    kind: str
+    name: str
+    id_type: str
+    id_number: str
+    phone: str
+    address: str
+    uscc: str
+    legal_representative: str
+    relation: str
+    poa_signed_original: bool
+    poa_reference: str
+    absence_reason: str
+    inheritance_proof: str
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    seq: int
+    kind: str
+    at: datetime
+    operator: str
+    operator_name: str
+    state_before: str
+    state_after: str
+    reason: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """Everything the case view and the case report show (masked unless revealed)."""
+
+    id: str
+    case_number: str
+    state: str
+    received_at: datetime
+    receipt_date: date
+    channel: str
+    business: str
+    reason: str
+    demand: str
+    reference_version: str
+    request: str
+    facts: str
+    grounds: str
+    complained_institution: str
+    complained_staff: str
+    card_number: str
+    is_group: bool
+    first_responder: str
+    owner: str
+    owner_name: str
+    rules_version: str
+    deadline: DeadlineStatus
+    extension_level: int
+    decision: dict[str, str]
+    review_outcome: str
+    root_cause: str
+    rectification: str
+    satisfaction: str
+    parties: tuple[PartyView, ...]
+    events: tuple[EventView, ...]
+    masked: bool
+    row_version: int
+
+    @property
+    def complainant(self) -> PartyView:
+        return next(p for p in self.parties if p.role == "complainant")
+
+    @property
+    def proxy(self) -> PartyView | None:
+        return next((p for p in self.parties if p.role == "proxy"), None)
+
+
+def case_detail(session: Session, rb: Rulebook, case_ref: str, *, reveal_for: Actor | None = None,
+                reveal_reason: str = "") -> CaseDetail:
+    """The case with its parties and timeline; ``reveal_for`` unmasks (role-checked, audited)."""
+    case = load_case(session, case_ref)
+    masked = reveal_for is None
+    if reveal_for is not None:
+        require(reveal_for.role, Permission.UNMASK_PERSONAL_DATA, field="reveal")
+        append_audit(session, at=rb.clock(), operator_id=reveal_for.operator_id, action="pii.reveal",
+                     case_id=case.id, details={"case_number": case.case_number, "reason": reveal_reason[:200]})
+    ops = {o.id: o for o in session.scalars(select(Operator))}
+    parties = tuple(
+        PartyView(p.role, p.position, p.kind, p.name, p.id_type,
+                  p.id_masked if masked else p.id_number, p.phone_masked if masked else p.phone,
+                  mask_address(p.address, MaskStrength.SCREEN) if masked else p.address, p.uscc,
+                  p.legal_representative, p.relation, p.poa_signed_original, p.poa_reference, p.absence_reason,
+                  p.inheritance_proof)
+        for p in case.parties)
+    events = tuple(
+        EventView(e.id, e.seq, e.kind, e.at, ops[e.operator_id].staff_no if e.operator_id in ops else "",
+                  ops[e.operator_id].name if e.operator_id in ops else "", e.state_before, e.state_after,
+                  e.reason, dict(e.data))
+        for e in sorted(case.events, key=lambda ev: ev.seq))
+    owner = ops.get(case.owner_id)
+    first = ops.get(case.first_responder_id)
+    return CaseDetail(
+        id=case.id, case_number=case.case_number, state=case.state, received_at=case.received_at,
+        receipt_date=case.receipt_date, channel=case.channel_code, business=case.business_code,
+        reason=case.reason_code, demand=case.demand_code, reference_version=case.reference_version,
+        request=case.request_text, facts=case.facts_text, grounds=case.grounds_text,
+        complained_institution=case.complained_institution, complained_staff=case.complained_staff,
+        card_number=case.card_masked if masked else case.card_number, is_group=case.is_group,
+        first_responder=first.staff_no if first else "", owner=owner.staff_no if owner else "",
+        owner_name=owner.name if owner else "", rules_version=case.rules_version,
+        deadline=deadline_of(case, rb), extension_level=case.extension_level,
+        decision={"verified": case.decision_verified, "basis": case.decision_basis,
+                  "outcome": case.decision_outcome, "remedies": case.decision_remedies},
+        review_outcome=case.review_outcome, root_cause=case.root_cause, rectification=case.rectification,
+        satisfaction=case.satisfaction, parties=parties, events=events, masked=masked,
+        row_version=case.row_version)
+
+
+def event_ids(session: Session, case_ref: str) -> list[str]:
+    case = load_case(session, case_ref)
+    return list(session.scalars(select(CaseEvent.id).where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq)))
