@@ -147,15 +147,15 @@ def _party(c: _Collector, data: Any, path: str, role: str) -> PartyInput | None:
         if uscc and not uscc_ok(uscc):
             c.add("uscc_checksum", f"{path}.uscc", "is not a valid unified social credit code")
         legal_rep = c.text(data, "legal_representative", f"{path}.legal_representative", required=True,
-                           limit_key="name", default_limit=50)
+                           default_limit=50)
     relation = poa_ref = absence = heir = ""
     poa = False
     if role == "proxy":
         relation = c.text(data, "relation", f"{path}.relation", required=True, default_limit=50)
         poa = bool(data.get("poa_signed_original", False))
         poa_ref = c.text(data, "poa_reference", f"{path}.poa_reference", default_limit=100)
-        absence = c.text(data, "absence_reason", f"{path}.absence_reason", required=True, limit_key="reason",
-                         default_limit=1000)
+        absence = c.text(data, "absence_reason", f"{path}.absence_reason", required=True,
+                         limit_key="proxy_reason", default_limit=1000)
         heir = c.text(data, "inheritance_proof", f"{path}.inheritance_proof", default_limit=200)
     return PartyInput(name=name, kind=kind, id_type=id_type if kind == "person" else "", id_number=id_number,
                       phone=phone, address=address, uscc=uscc, legal_representative=legal_rep,
@@ -172,7 +172,7 @@ def _code(c: _Collector, reference: ReferenceTable, data: Mapping[str, Any], axi
         reference.get(axis, code)
     except DeskError:
         c.add("unknown_code", axis, f"{code} is not in the classification table {reference.version}",
-              code=code, version=reference.version)
+              value=code, version=reference.version)
     return code
 
 
@@ -211,8 +211,9 @@ def parse_intake(data: Mapping[str, Any], rules: ComplaintRules, reference: Refe
     request = c.text(data, "request", "request", required=True, default_limit=2000, scrub=True)
     facts = c.text(data, "facts", "facts", required=True, default_limit=10000, scrub=True)
     grounds = c.text(data, "grounds", "grounds", default_limit=4000, scrub=True)
-    inst = c.text(data, "complained_institution", "complained_institution", default_limit=100)
-    staff = c.text(data, "complained_staff", "complained_staff", limit_key="name", default_limit=50)
+    inst = c.text(data, "complained_institution", "complained_institution", limit_key="institution",
+                  default_limit=100)
+    staff = c.text(data, "complained_staff", "complained_staff", limit_key="staff_name", default_limit=50)
     card = c.text(data, "card_number", "card_number", default_limit=30)
     if card:
         card = c.guarded(validate_card_number, card, field="card_number")
