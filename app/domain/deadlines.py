@@ -1,0 +1,166 @@
+"""The decision deadline of a case (2020 Measures Art. 18-20), computed from its history.
+
+Everything is in calendar days. The nominal due date is the working target the
+desk aims at; the legal limit is that date rolled past statutory rest days
+(Civil Code Art. 203). Both are derived, never stored, so a corrected holiday
+file or rules edition changes every open case at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from app.domain.holidays import HolidayCalendar
+from app.domain.rules import ComplaintRules
+from app.errors import DeskError
+
+PAUSE_END_BEFORE_START = "pause_end_before_start"
+
+
+@dataclass(frozen=True)
+class Extension:
+    """An approved extension: level 1 to 30 days in all, level 2 to 60 (upper-level approval)."""
+
+    level: int
+    on: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Time on external appraisal or testing, which does not count; ``end`` None while it lasts."""
+
+    start: date
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class DeadlineInputs:
+    """What the deadline depends on; ``ended_on`` is the decision or withdrawal date (clock stops)."""
+
+    received_on: date
+    extensions: tuple[Extension, ...] = ()
+    pauses: tuple[Pause, ...] = ()
+    new_facts_on: tuple[date, ...] = ()
+    ended_on: date | None = None
+
+
+@dataclass(frozen=True)
+class DeadlineStatus:
+    """Where a case stands against its time limit, as of one day.
+
+    ``days_left`` counts to the nominal due date (negative once past it);
+    ``overdue`` means the legal limit is breached, ``past_target`` only that
+    the nominal date has passed. ``warnings`` holds codes such as
+    ``holiday_data_missing:2027`` for the administrator.
+    """
+
+    clock_start: date
+    limit_days: int
+    paused_days: int
+    paused: bool
+    nominal_due: date
+    legal_limit: date
+    days_left: int
+    overdue: bool
+    due_soon: bool
+    warnings: tuple[str, ...]
+    rules_version: str
+    past_target: bool = False
+
+
+def limit_days_for(extensions: tuple[Extension, ...], rules: ComplaintRules) -> int:
+    """The total days allowed given the extensions granted so far."""
+    level = max((e.level for e in extensions), default=0)
+    if level >= 2:
+        return rules.second_extension_total_days
+    if level == 1:
+        return rules.first_extension_total_days
+    return rules.decision_days
+
+
+def validate_extension(existing: tuple[Extension, ...], level: int) -> None:
+    """Check that an extension of ``level`` may follow ``existing``.
+
+    Raises DeskError code ``extension_max`` when no further extension exists
+    (already at level 2, or a level above 2), ``extension_order`` when level 2
+    comes before level 1 or a level is repeated.
+    """
+    levels = [e.level for e in existing]
+    if 2 in levels or level > 2:
+        raise DeskError("no further extension is possible: the 60-day limit is the last",
+                        code="extension_max", field="extension", level=level)
+    if level in levels:
+        raise DeskError(f"a level-{level} extension was already granted",
+                        code="extension_order", field="extension", level=level)
+    if level < 1 or (level == 2 and 1 not in levels):
+        raise DeskError("a level-2 extension needs a level-1 extension first",
+                        code="extension_order", field="extension", level=level)
+
+
+def _paused_days(pauses: tuple[Pause, ...], clock_start: date, reference: date) -> tuple[int, list[str]]:
+    """Days of pause on or after ``clock_start``; overlapping pauses are counted once."""
+    warnings: list[str] = []
+    spans: list[tuple[date, date]] = []
+    for pause in pauses:
+        end = pause.end if pause.end is not None else reference
+        if end < pause.start:
+            if pause.end is not None:
+                warnings.append(f"{PAUSE_END_BEFORE_START}:{pause.start.isoformat()}")
+            continue
+        start = max(pause.start, clock_start)
+        if end > start:
+            spans.append((start, end))
+    total = 0
+    covered_to: date | None = None
+    for start, end in sorted(spans):
+        if covered_to is not None and start < covered_to:
+            start = covered_to
+        if end > start:
+            total += (end - start).days
+            covered_to = end
+    return total, warnings
+
+
+def compute_deadline(
+    inputs: DeadlineInputs, rules: ComplaintRules, calendar: HolidayCalendar, today: date
+) -> DeadlineStatus:
+    """The deadline status of a case on ``today``.
+
+    The clock starts at receipt or at the latest new facts (the day itself not
+    counted); pauses push the due date back day for day; an open pause runs up
+    to the reference day (``ended_on`` or ``today``). Once ended, ``due_soon``
+    is False and ``overdue`` tells whether the case ended after its legal limit.
+    """
+    clock_start = max((inputs.received_on, *inputs.new_facts_on))
+    limit_days = limit_days_for(inputs.extensions, rules)
+    reference = inputs.ended_on if inputs.ended_on is not None else today
+    paused_days, warnings = _paused_days(inputs.pauses, clock_start, reference)
+    paused = inputs.ended_on is None and any(p.end is None for p in inputs.pauses)
+
+    nominal_due = clock_start + timedelta(days=limit_days + paused_days)
+    if rules.roll_rest_days:
+        legal_limit, warning = calendar.roll_forward(nominal_due)
+        if warning is not None:
+            warnings.append(warning)
+    else:
+        legal_limit = nominal_due
+
+    days_left = (nominal_due - reference).days
+    overdue = reference > legal_limit
+    due_soon = inputs.ended_on is None and not overdue and 0 <= days_left <= rules.due_soon_days
+    return DeadlineStatus(
+        clock_start=clock_start,
+        limit_days=limit_days,
+        paused_days=paused_days,
+        paused=paused,
+        nominal_due=nominal_due,
+        legal_limit=legal_limit,
+        days_left=days_left,
+        overdue=overdue,
+        due_soon=due_soon,
+        warnings=tuple(warnings),
+        rules_version=rules.version,
+        past_target=reference > nominal_due,
+    )
