@@ -6,7 +6,8 @@ operator's language; ``message`` is a plain English fallback for logs and tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -17,7 +18,7 @@ class Problem:
     code: str
     field: str
     message: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}" if self.field else self.message

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar, Unpack
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -106,7 +106,11 @@ def _text_clause(text: str) -> ColumnElement[bool] | None:
     return or_(*clauses)
 
 
-def _filtered(stmt: Select[Any], flt: CaseFilter, today: date, due_soon_days: int) -> Select[Any]:
+AnySelect = Select[Unpack[tuple[Any, ...]]]
+S = TypeVar("S", bound=AnySelect)
+
+
+def _filtered(stmt: S, flt: CaseFilter, today: date, due_soon_days: int) -> S:
     clause = _text_clause(flt.text)
     if clause is not None:
         stmt = stmt.where(clause)
@@ -127,7 +131,7 @@ def _filtered(stmt: Select[Any], flt: CaseFilter, today: date, due_soon_days: in
     return stmt
 
 
-def _base() -> Select[Any]:
+def _base() -> AnySelect:
     return (
         select(Case.id, Case.case_number, Case.received_at, _complainant.name, _complainant.phone_masked,
                Case.channel_code, Case.business_code, Case.reason_code, Case.demand_code, Case.state,
