@@ -24,8 +24,10 @@ import resources
 log = logging.getLogger(__name__)
 
 FONT_NAME = "WenQuanYiMicroHei"
+MONO_FONT_NAME = "WenQuanYiMicroHeiMono"
 FONT_FILE = Path(resources.__file__).resolve().parent / "fonts" / "wqy-microhei.ttc"
 _FONT_INDEX = 0  # face 0 of the collection is the proportional Micro Hei
+_MONO_INDEX = 1  # face 1: Micro Hei Mono, for hashes that people compare column by column
 REPLACEMENT = "\u25a1"  # □, present in the font; the reader sees something is missing
 # Line breaks and tabs are layout, handled by the builders, not glyphs.
 _LAYOUT_CHARS = frozenset("\n\t")
@@ -38,6 +40,14 @@ def register_fonts() -> str:
         if FONT_NAME not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(FONT_NAME, str(FONT_FILE), subfontIndex=_FONT_INDEX))
     return FONT_NAME
+
+
+def register_mono_font() -> str:
+    """Register the monospaced face of the same collection and return its name."""
+    with _lock:
+        if MONO_FONT_NAME not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(MONO_FONT_NAME, str(FONT_FILE), subfontIndex=_MONO_INDEX))
+    return MONO_FONT_NAME
 
 
 @lru_cache(maxsize=1)

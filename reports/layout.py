@@ -21,16 +21,16 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from app.clock import beijing
-from reports.fonts import register_fonts, safe_text
+from reports.fonts import register_fonts, register_mono_font, safe_text
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#9a9a9a")
 SHADE = colors.HexColor("#eeeeee")
 PRODUCER = "Complaint Desk 投诉接待工作站"
-# A Paragraph longer than this is cut at sentence ends into several, so each
-# piece can move to the next page on its own and no wrap pass grows quadratic.
-_CHUNK_CHARS = 600
+# A table row cannot break across pages, so long cell text is cut (at sentence
+# ends where possible) into continuation rows of at most this many characters.
+_CHUNK_CHARS = 360
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
 
 
@@ -71,16 +71,16 @@ def chunks(text: str, limit: int = _CHUNK_CHARS) -> list[str]:
 
 
 def paragraphs(text: str, style: ParagraphStyle, empty: str = "（无）") -> list[Paragraph]:
-    """A long free text as a list of Paragraphs that flow across pages."""
-    if not text.strip():
+    """A long free text as one Paragraph per line the writer typed.
+
+    Paragraphs split across pages on their own (reportlab cuts between lines), so
+    body text is never clipped; only table cells need :func:`chunks`.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept = [line for line in lines if line.strip()]
+    if not kept:
         return [Paragraph(markup(empty), style)]
-    out: list[Paragraph] = []
-    for piece in chunks(text.strip()):
-        # A piece ending in a newline starts a new printed paragraph anyway.
-        body = piece.strip("\n")
-        if body:
-            out.append(Paragraph(markup(body), style))
-    return out
+    return [Paragraph(markup(line), style) for line in kept]
 
 
 def cn_date(day: date) -> str:
@@ -123,6 +123,7 @@ class Styles:
     center_small: ParagraphStyle
     cell: ParagraphStyle
     cell_head: ParagraphStyle
+    mono: ParagraphStyle
 
 
 def make_styles(base: float) -> Styles:
@@ -145,11 +146,16 @@ def make_styles(base: float) -> Styles:
         body=style("body", base),
         small=style("small", base * 0.86, textColor=MUTED),
         label=style("label", base * 0.9, textColor=MUTED),
-        heading=style("heading", base * 1.25, spaceBefore=base * 0.9, spaceAfter=base * 0.35),
-        subheading=style("subheading", base * 1.05, spaceBefore=base * 0.5, spaceAfter=base * 0.2),
+        heading=style(
+            "heading", base * 1.25, spaceBefore=base * 0.9, spaceAfter=base * 0.35
+        ),
+        subheading=style(
+            "subheading", base * 1.05, spaceBefore=base * 0.5, spaceAfter=base * 0.2
+        ),
         center_small=style("center_small", base * 0.86, textColor=MUTED, alignment=TA_CENTER),
         cell=style("cell", base * 0.9, leading=round(base * 0.9 * 1.35, 1)),
         cell_head=style("cell_head", base * 0.9, leading=round(base * 0.9 * 1.35, 1), textColor=MUTED),
+        mono=style("mono", base * 0.8, leading=round(base * 0.8 * 1.3, 1), fontName=register_mono_font()),
     )
 
 
