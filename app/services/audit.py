@@ -13,13 +13,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from app.clock import as_utc
 from app.db.models import AuditEntry
 
 GENESIS = "0" * 64
+_TAIL_KEY = "audit_tail"
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget_tail(session: Session) -> None:
+    # Another process may append once our transaction has ended.
+    session.info.pop(_TAIL_KEY, None)
 
 
 def _canonical(seq: int, at: datetime, operator_id: str, action: str, case_id: str,
@@ -53,18 +61,23 @@ def append_audit(
     details: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Add one line at the end of the chain (inside the caller's transaction)."""
-    last = session.execute(
-        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
-    seq = (last[0] + 1) if last else 1
-    prev = last[1] if last else GENESIS
+    # The chain's tail is remembered per Session so a batch of changes needs no
+    # query (and no flush) per line; write sessions hold the write lock, so no
+    # other writer can move the tail meanwhile.
+    tail = session.info.get(_TAIL_KEY)
+    if tail is None:
+        last = session.execute(
+            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+        ).first()
+        tail = (last[0], last[1]) if last else (0, GENESIS)
+    seq, prev = tail[0] + 1, tail[1]
     # JSON round trip so the hash is computed over exactly what is stored.
     clean = json.loads(json.dumps(details or {}, ensure_ascii=False, default=str))
     entry = AuditEntry(seq=seq, at=as_utc(at), operator_id=operator_id, action=action,
                        case_id=case_id, details=clean, prev_hash=prev, hash="")
     entry.hash = entry_hash(entry)
     session.add(entry)
-    session.flush()
+    session.info[_TAIL_KEY] = (seq, entry.hash)
     return entry
 
 

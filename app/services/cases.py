@@ -107,7 +107,6 @@ def _append(session: Session, rb: Rulebook, actor: Actor, case: Case, kind: str,
                             op=kind, payload={"case_id": case.id, "case_number": case.case_number,
                                               "event_id": event.id, "seq": seq, "kind": kind,
                                               "row_version": case.row_version}))
-    session.flush()
     append_audit(session, at=now, operator_id=actor.operator_id, action=f"case.{kind}", case_id=case.id,
                  details={"case_number": case.case_number, "event_id": event.id,
                           "state_before": event.state_before, "state_after": case.state})
@@ -144,7 +143,6 @@ def register_case(session: Session, rb: Rulebook, actor: Actor, intake: CaseInta
     for i, rep in enumerate(intake.representatives):
         case.parties.append(_party_row(rep, "representative", i))
     session.add(case)
-    session.flush()
     event = _append(session, rb, actor, case, CREATED, state_before="",
                     data={"on": receipt_day.isoformat(), "first_responder": actor.staff_no,
                           "scrubbed": list(intake.scrubbed)})
