@@ -101,7 +101,7 @@ def record_decision(session: Session, rb: Rulebook, actor: Actor, case_ref: str,
     before = case.state
     after = next_state(CaseState(case.state), CaseAction.DECIDE)
     problems: list[Problem] = []
-    n = _limit(rb, "decision", 4000)
+    n = _limit(rb, "decision_section", 10000)
     sections = {
         "verified": _required(verified, "verified", problems, n),
         "basis": _required(basis, "basis", problems, n),
@@ -126,9 +126,8 @@ def close_case(session: Session, rb: Rulebook, actor: Actor, case_ref: str, *, r
     before = case.state
     after = next_state(CaseState(case.state), CaseAction.CLOSE)
     problems: list[Problem] = []
-    n = _limit(rb, "decision", 4000)
-    root = _required(root_cause, "root_cause", problems, n)
-    rect = (rectification or "").strip()[:n]
+    root = _required(root_cause, "root_cause", problems, _limit(rb, "root_cause", 4000))
+    rect = (rectification or "").strip()[: _limit(rb, "rectification", 4000)]
     try:
         sat = Satisfaction(satisfaction)
     except ValueError:
