@@ -142,6 +142,8 @@ def build_case_report(data: CaseReportData) -> bytes:
         creator=PRODUCER,
         keywords=[data.case_number, f"sha256:{fingerprint}"],
         lang="zh-CN",
+        # Otherwise every page names an unembedded Helvetica as its starting font.
+        initialFontName=register_fonts(),
     )
     width = PAGE[0] - 2 * MARGIN_X - 12  # the frame pads 6 pt on each side
     doc.build(_story(content, fingerprint, width), canvasmaker=_numbered_canvas(_PageDecor(content)))

@@ -8,13 +8,13 @@ span several rows and pages, and the header row repeats on every page.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeAlias
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table
 
-from reports.layout import RULE, SHADE, Styles, chunks, markup
+from reports.layout import RULE, SHADE, Styles, chunks, markup, table_style
 
-Cell = str | Flowable
+Cell: TypeAlias = "str | Flowable"
 
 
 def _para(value: Cell, style: Any) -> Flowable:
@@ -41,7 +41,7 @@ def key_value_table(
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     commands += [("LINEABOVE", (0, r), (-1, r), 0.5, RULE) for r in entry_starts[1:]]
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(commands))
     return table
 
 
@@ -80,5 +80,5 @@ def list_table(
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
     commands += [("LINEABOVE", (0, r), (-1, r), 0.3, RULE) for r in entry_starts[1:]]
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(commands))
     return table

@@ -18,7 +18,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from app.clock import beijing
 from reports.fonts import register_fonts, register_mono_font, safe_text
@@ -109,6 +109,15 @@ def stamp_creation_date(canvas: Canvas, moment: datetime) -> None:
     """Make the PDF's CreationDate/ModDate say ``moment`` instead of the build clock."""
     stamp = pdf_date(moment)
     canvas.setDateFormatter(lambda *_: stamp)
+
+
+def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+    """A TableStyle whose plain-string cells use the embedded font.
+
+    Without it reportlab names Helvetica (never embedded) for empty or string
+    cells, and a reader would substitute a font of its own.
+    """
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts()), *commands])
 
 
 @dataclass(frozen=True)

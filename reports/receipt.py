@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Literal
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -27,11 +25,11 @@ from reportlab.platypus import (
     SimpleDocTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from app.domain.masking import MaskStrength, mask_name, mask_phone
 from reports.data import ReceiptData
+from reports.fonts import register_fonts
 from reports.layout import (
     INK,
     PRODUCER,
@@ -43,7 +41,9 @@ from reports.layout import (
     make_styles,
     markup,
     stamp_creation_date,
+    table_style,
 )
+from reports.qr import QrFlowable
 from reports.redaction import mask_free_text
 from reports.verification import display_code, qr_payload
 
@@ -117,6 +117,8 @@ def _render(
         creator=PRODUCER,
         keywords=[data.case_number],
         lang="zh-CN",
+        # Otherwise every page names an unembedded Helvetica as its starting font.
+        initialFontName=register_fonts(),
     )
 
     def on_page(canvas: Canvas, _doc: SimpleDocTemplate) -> None:
@@ -169,7 +171,7 @@ def _reprint_box(mark: str, print_count: int, s: Styles, avail: float) -> Table:
     text = f"{mark}　本回执为第{print_count}次打印"
     box = Table([[Paragraph(markup(text), s.center_small)]], colWidths=[avail])
     box.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("BOX", (0, 0), (-1, -1), 0.8, INK),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -192,14 +194,8 @@ def _case_number_block(data: ReceiptData, geo: _Geometry, s: Styles) -> list[Flo
     ]
 
 
-def _qr_drawing(data: ReceiptData, side: float) -> Drawing:
-    widget = QrCodeWidget(
-        qr_payload(data.case_number, data.verification_code), barLevel="M", barBorder=2
-    )
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
+def _qr(data: ReceiptData, side: float) -> QrFlowable:
+    return QrFlowable(qr_payload(data.case_number, data.verification_code), side)
 
 
 def _qr_caption(data: ReceiptData, s: Styles) -> list[Paragraph]:
@@ -213,10 +209,10 @@ def _beside_qr(
     head: list[Flowable], data: ReceiptData, geo: _Geometry, s: Styles, avail: float
 ) -> Table:
     qr_col = geo.qr + 16 * mm
-    cell = [_qr_drawing(data, geo.qr), *_qr_caption(data, s)]
+    cell = [_qr(data, geo.qr), *_qr_caption(data, s)]
     table = Table([[head, cell]], colWidths=[avail - qr_col, qr_col])
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (1, 0), (1, 0), "CENTER"),
@@ -229,9 +225,9 @@ def _beside_qr(
 
 
 def _qr_block(data: ReceiptData, geo: _Geometry, s: Styles, avail: float) -> Flowable:
-    table = Table([[_qr_drawing(data, geo.qr)], *[[p] for p in _qr_caption(data, s)]], colWidths=[avail])
+    table = Table([[_qr(data, geo.qr)], *[[p] for p in _qr_caption(data, s)]], colWidths=[avail])
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -262,7 +258,7 @@ def _details_table(data: ReceiptData, s: Styles, avail: float, geo: _Geometry) -
         colWidths=[label_w, avail - label_w],
     )
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
@@ -324,7 +320,7 @@ def _signature_block(data: ReceiptData, s: Styles, avail: float, geo: _Geometry)
         heights = [geo.base * 3.4]
     sign = Table(rows, colWidths=widths, rowHeights=heights)
     sign.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
