@@ -75,9 +75,18 @@ def open_desk(
     return Desk(
         paths=paths,
         engine=engine,
-        rules=load_rules(rules_path),
-        calendar=HolidayCalendar(holidays_path),
-        reference=load_reference(reference_path),
+        rules=load_rules(rules_path or _bank_file(paths, RULES_FILE)),
+        calendar=HolidayCalendar(holidays_path or _bank_file(paths, HOLIDAYS_FILE)),
+        reference=load_reference(reference_path or _bank_file(paths, REFERENCE_FILE)),
         clock=clock,
     )
+
+
+#: Files a bank may drop into the desk's config folder to replace the shipped ones.
+RULES_FILE, HOLIDAYS_FILE, REFERENCE_FILE = "complaint_rules.json", "holiday_overrides.json", "jrt0169_2018.json"
+
+
+def _bank_file(paths: DeskPaths, name: str) -> Path | None:
+    candidate = paths.config / name
+    return candidate if candidate.is_file() else None
 
