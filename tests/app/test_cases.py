@@ -205,3 +205,28 @@ def test_personal_fields_go_through_one_codec(desk: Desk, actors: dict[str, Acto
         assert number
     finally:
         pii.set_codec(pii.ClearCodec())
+
+
+def test_bank_rules_file_in_config_folder_replaces_shipped_one(desk_home, clock) -> None:  # type: ignore[no-untyped-def]
+    import json
+    from importlib.resources import files
+
+    from app.desk import open_desk
+    from app.services.identity import add_operator, set_desk_identity
+
+    rules = json.loads((files("resources") / "rules" / "complaint_rules.json").read_text(encoding="utf-8"))
+    rules.update(version="BANK-TEST/1", decision_days=10)
+    (desk_home / "config").mkdir(parents=True, exist_ok=True)
+    (desk_home / "config" / "complaint_rules.json").write_text(json.dumps(rules), encoding="utf-8")
+    d = open_desk(desk_home, clock=clock)
+    try:
+        with d.write() as s:
+            set_desk_identity(s, clock, branch_code="0591", branch_name="福州分行营业部", desk_code="W01")
+            actor = add_operator(s, clock, staff_no="1024", name="林晓", role="receptionist")
+        number = _register(d, actor)
+        with d.read() as s:
+            detail = case_detail(s, d.rulebook, number)
+        assert detail.rules_version == "BANK-TEST/1"
+        assert detail.deadline.nominal_due == date(2026, 2, 11)
+    finally:
+        d.close()
