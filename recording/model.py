@@ -1,0 +1,72 @@
+"""Plain data about a recording: who and what it is for, and what came out of it.
+
+These cross thread and module boundaries (recorder thread -> GUI, recorder
+-> case service events), so they are frozen dataclasses of plain values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+# Why a recording ended (``RecordingResult.stopped_reason``).
+STOP_REQUESTED = "requested"        # the receptionist pressed stop
+STOP_TIME_LIMIT = "time_limit"      # a headless recording reached its length
+STOP_DISK_LOW = "disk_low"          # free space fell under the reserve; stopped cleanly
+STOP_DEVICE_LOST = "device_lost"    # camera or microphone vanished; what was captured is kept
+STOP_SOURCE_ENDED = "source_ended"  # a file source ran out
+STOP_WRITE_FAILED = "write_failed"  # the disk refused a write (full, removed); file cut short
+STOP_ERROR = "error"                # anything else; the message says what
+STOP_INTERRUPTED = "interrupted"    # the program or machine died; finished by recovery
+
+METADATA_PREFIX = "cd_"
+"""Prefix of the container metadata keys this program writes (and recovery reads)."""
+
+
+@dataclass(frozen=True)
+class RecordingMeta:
+    """What a recording belongs to; written into the container, the overlay and the manifest."""
+
+    case_id: str
+    case_number: str
+    branch: str
+    desk: str
+    staff_no: str
+
+    def as_metadata(self) -> dict[str, str]:
+        return {METADATA_PREFIX + k: str(v) for k, v in asdict(self).items()}
+
+    @classmethod
+    def from_metadata(cls, tags: dict[str, str]) -> "RecordingMeta | None":
+        try:
+            return cls(**{k: tags[METADATA_PREFIX + k] for k in cls.__dataclass_fields__})
+        except KeyError:
+            return None
+
+
+@dataclass(frozen=True)
+class RecordingResult:
+    """A finished (or recovered) recording with its signed manifest."""
+
+    path: Path
+    manifest_path: Path
+    sha256: str
+    duration_s: float
+    frames: int
+    dropped_frames: int
+    audio_samples: int
+    size_bytes: int
+    recovered: bool
+    stopped_reason: str
+    manifest_sha256: str = ""
+    """Hash of the manifest file: the ``previous_manifest_hash`` of the case's next recording."""
+    message: str = ""
+    """Why it stopped, in words, when that was not the operator's stop."""
+
+    def as_event(self) -> dict[str, Any]:
+        """JSON-ready fields for a case event."""
+        data = asdict(self)
+        data["path"] = self.path.name
+        data["manifest_path"] = self.manifest_path.name
+        return data
