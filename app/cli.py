@@ -17,6 +17,8 @@ from app.clock import beijing
 from app.desk import Desk, open_desk
 from app.domain.states import CaseAction
 from app.errors import DeskError, ValidationError
+from app.logs import setup_logging
+from app.paths import resolve_paths
 from app.roles import Role
 from app.services import case_actions as acts
 from app.services.audit import verify_audit_log
@@ -316,6 +318,7 @@ COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
 
 def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Run one sub-command; returns the exit status."""
+    setup_logging(resolve_paths(args.data_dir).ensure())
     try:
         desk = open_desk(args.data_dir)
     except DeskError as exc:
