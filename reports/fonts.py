@@ -55,7 +55,13 @@ def _drawable() -> frozenset[int]:
     font = pdfmetrics.getFont(register_fonts())
     assert isinstance(font, TTFont)
     cmap: dict[int, int] = font.face.charToGlyph
-    return frozenset(code for code, glyph in cmap.items() if glyph != 0)
+    # Format and control characters count as undrawable even where the font maps
+    # them: printed invisibly they would only split numbers the masking must see.
+    return frozenset(
+        code
+        for code, glyph in cmap.items()
+        if glyph != 0 and unicodedata.category(chr(code)) not in ("Cf", "Cc")
+    )
 
 
 def can_draw(char: str) -> bool:

@@ -8,6 +8,7 @@ text through :func:`mask_free_text` so a full ID or card number cannot reach pap
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from app.domain.masking import MaskStrength, mask_card, mask_id, mask_phone
 
@@ -33,4 +34,7 @@ def mask_free_text(text: str, strength: MaskStrength) -> str:
             return mask_card(match.group("card").replace(" ", "").replace("-", ""), strength)
         return mask_phone(match.group("mobile"), strength)
 
-    return _SENSITIVE.sub(replace, text)
+    # Invisible format characters (zero-width space, bidi marks) would split a
+    # number so the patterns miss it while the paper still shows every digit.
+    visible = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return _SENSITIVE.sub(replace, visible)
