@@ -70,3 +70,34 @@ class RecordingResult:
         data["path"] = self.path.name
         data["manifest_path"] = self.manifest_path.name
         return data
+
+
+@dataclass(frozen=True)
+class DiskPolicy:
+    """How much free space a recording needs to start and to go on."""
+
+    start_minutes: float = 10.0
+    """Refuse to start with room for fewer minutes than this (at the expected bitrate)."""
+    stop_reserve_s: float = 60.0
+    """Stop cleanly when less than this much recording time is left (at the measured bitrate)..."""
+    stop_reserve_bytes: int = 64 * 2**20
+    """...or fewer bytes than this, whichever is more."""
+    check_every_s: float = 1.0
+
+
+@dataclass(frozen=True)
+class RecorderStats:
+    """A snapshot of a recording for the REC indicator, the counters and the level meter."""
+
+    state: str
+    """idle, recording, paused, finishing or finished."""
+    elapsed_s: float
+    """Recorded media time (pauses excluded)."""
+    frames: int
+    dropped_frames: int
+    audio_samples: int
+    audio_peak: float
+    """0..1, with a short decay, for a level meter."""
+    bytes_written: int
+    bytes_per_s: float
+    stopped_reason: str = ""

@@ -24,6 +24,7 @@ class MediaTimeline:
         self.paused_since: float | None = None
         self.pauses: list[tuple[float, float]] = []
         """(media time, length in seconds) of each pause."""
+        self._spans: list[tuple[float, float]] = []
 
     @property
     def started(self) -> bool:
@@ -41,6 +42,12 @@ class MediaTimeline:
             raise RuntimeError("timeline not started")
         return ts - self.t0 - self.paused_total
 
+    def in_pause(self, ts: float) -> bool:
+        """True when capture time ``ts`` falls in a pause (its samples are not recorded)."""
+        if self.paused_since is not None and ts >= self.paused_since:
+            return True
+        return any(start <= ts < end for start, end in self._spans)
+
     def pause(self, ts: float) -> None:
         if self.paused_since is None:
             self.paused_since = ts
@@ -49,6 +56,7 @@ class MediaTimeline:
         if self.paused_since is not None:
             length = max(0.0, ts - self.paused_since)
             self.pauses.append((self.media_time(self.paused_since), length))
+            self._spans.append((self.paused_since, ts))
             self.paused_total += length
             self.paused_since = None
 
