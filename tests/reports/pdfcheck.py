@@ -58,10 +58,14 @@ def fonts(pdf: bytes) -> dict[str, DictionaryObject]:
     found: dict[str, DictionaryObject] = {}
     for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
         resources = page["/Resources"].get_object()
+        assert isinstance(resources, DictionaryObject)
         font_dict = resources.get("/Font")
         if font_dict is None:
             continue
-        for ref in font_dict.get_object().values():
+        fonts_here = font_dict.get_object()
+        assert isinstance(fonts_here, DictionaryObject)
+        for ref in fonts_here.values():
             font = ref.get_object()
+            assert isinstance(font, DictionaryObject)
             found[str(font["/BaseFont"])] = font
     return found
