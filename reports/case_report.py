@@ -14,7 +14,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from reports import case_sections as sec
 from reports.data import CaseReportData
@@ -106,10 +106,11 @@ def _numbered_canvas(decor: _PageDecor) -> type[Canvas]:
 def _story(content: CaseReportData, fingerprint: str, width: float) -> list[Flowable]:
     s = make_styles(BASE_SIZE)
     desk = content.desk
-    subtitle = f"{desk.bank_name} {desk.branch_name}　投诉编号 {content.case_number}"
+    subtitle = f"{desk.bank_name}　{desk.branch_name}"
     return [
         FitLine(TITLE, BASE_SIZE * 2.0, space_after=2),
         Paragraph(markup(subtitle), s.center_small),
+        Spacer(1, 3 * mm),
         *sec.overview(content, s, width),
         *sec.parties(content, s, width),
         *sec.classification(content, s, width),
