@@ -75,6 +75,7 @@ class CaptureLoop:
         self.period = 1.0 / max(1.0, recorder.video.fps)
         self.last_ts: float | None = None
         self.video_end = 0.0
+        self._next_check = 0.0
         self._lock = threading.Lock()
         self._state = "recording"
         self._frames = 0
@@ -125,7 +126,7 @@ class CaptureLoop:
 
     def _capture(self) -> str:
         rec, timeline = self.rec, self.timeline
-        next_check = 0.0
+        self._next_check = 0.0
         force_key = False
         while True:
             stop, pause = rec.requested()
@@ -146,6 +147,8 @@ class CaptureLoop:
                 self._set(state="recording")
             self._push_audio(blocks)
             if timeline.paused:
+                if self._periodic_check():
+                    return model.STOP_DISK_LOW
                 continue
             t = timeline.media_time(frame.ts)
             if rec.max_seconds is not None and t + self.period / 2 > rec.max_seconds:
@@ -164,13 +167,21 @@ class CaptureLoop:
                 self._dropped += dropped
             self.encoder.add_audio(self.aligner.take(self._end_sample()))
             self.rec.preview.offer(frame.image, frame.ts)
-            now = monotonic()
-            if now >= next_check:
-                next_check = now + rec.disk_policy.check_every_s
-                if self._disk_low():
-                    return model.STOP_DISK_LOW
-                if rec.on_progress is not None:
-                    rec.on_progress(self.snapshot())
+            if self._periodic_check():
+                return model.STOP_DISK_LOW
+
+    def _periodic_check(self) -> bool:
+        """Every ``check_every_s``: True when the disk is too full to go on; else report progress."""
+        rec = self.rec
+        now = monotonic()
+        if now < self._next_check:
+            return False
+        self._next_check = now + rec.disk_policy.check_every_s
+        if self._disk_low():
+            return True
+        if rec.on_progress is not None:
+            rec.on_progress(self.snapshot())
+        return False
 
     def _begin(self, image: Image, ts: float) -> None:
         rec = self.rec
