@@ -114,7 +114,7 @@ class DemoCamera:
         wait_until(self._epoch + self._next * period, self._clock)
         # Like a driver with a few buffers: a late reader gets the oldest
         # frame still queued; frames older than that were overwritten.
-        latest = int((self._clock() - self._epoch) / period)
+        latest = int((self._clock() - self._epoch) / period + 1e-6)
         index = max(self._next, latest - self._buffers + 1)
         self._next = index + 1
         ts = self._epoch + index * period
@@ -205,13 +205,13 @@ class DemoMicrophone:
         if not self._open:
             raise RuntimeError("DemoMicrophone.read before open")
         block_s = self.block_frames / self.sample_rate_hz
-        ready = int((self.clock() - self._epoch) / block_s) - self._next_block
+        ready = int((self.clock() - self._epoch) / block_s + 1e-6) - self._next_block
         if ready <= 0:
             next_end = self._epoch + (self._next_block + 1) * block_s
             if next_end - self.clock() > timeout:
                 return []
             wait_until(next_end, self.clock)
-            ready = int((self.clock() - self._epoch) / block_s) - self._next_block
+            ready = int((self.clock() - self._epoch) / block_s + 1e-6) - self._next_block
         blocks = [self._block(self._next_block + i) for i in range(max(0, ready))]
         self._next_block += max(0, ready)
         return blocks

@@ -142,13 +142,13 @@ class FileAudioSource:
             return []
         block_s = self._block / self._rate
         if self._paced:
-            ready = int((self._clock() - self._epoch) / block_s) - self._next_block
+            ready = int((self._clock() - self._epoch) / block_s + 1e-6) - self._next_block
             if ready <= 0:
                 next_end = self._epoch + (self._next_block + 1) * block_s
                 if next_end - self._clock() > timeout:
                     return []
                 wait_until(next_end, self._clock)
-                ready = max(1, int((self._clock() - self._epoch) / block_s) - self._next_block)
+                ready = max(1, int((self._clock() - self._epoch) / block_s + 1e-6) - self._next_block)
         else:
             ready = 50
         blocks: list[AudioBlock] = []

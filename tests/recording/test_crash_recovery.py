@@ -1,0 +1,74 @@
+"""A recording process killed with SIGKILL: the file still plays, and recovery signs it."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from recording.api import find_unfinished, read_manifest, recover, verify_recording
+from recording.manifest import sha256_file
+from recording.probe import probe_media
+from tests.recording.conftest import META
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _record_and_kill(out_dir: Path, kill_at_s: float) -> float:
+    """Run a 60 s headless recording in a child process and SIGKILL it at ``kill_at_s``."""
+    child = subprocess.Popen([sys.executable, "-m", "tests.recording.crash_child", str(out_dir), "60"],
+                             cwd=REPO, stdout=subprocess.PIPE, text=True)
+    watchdog = threading.Timer(60.0, child.kill)  # never let a stuck child hang the suite
+    watchdog.start()
+    elapsed = 0.0
+    try:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.startswith("elapsed"):
+                elapsed = float(line.split()[1])
+                if elapsed >= kill_at_s:
+                    child.send_signal(signal.SIGKILL)
+                    break
+    finally:
+        child.wait()
+        watchdog.cancel()
+        if child.stdout is not None:
+            child.stdout.close()
+    assert child.returncode == -signal.SIGKILL, "the child ended on its own"
+    return elapsed
+
+
+@pytest.mark.slow
+def test_sigkill_at_10s_leaves_a_playable_file_that_recovery_signs(tmp_path: Path) -> None:
+    killed_at = _record_and_kill(tmp_path, 10.0)
+
+    unfinished = find_unfinished(tmp_path)
+    assert len(unfinished) == 1
+    cut = unfinished[0]
+    assert cut.meta == META  # the header written at the start says whose recording it is
+    probe = probe_media(cut.path)
+    assert probe.video is not None and probe.audio is not None
+    assert probe.video.end_s >= 8.0 and probe.audio.end_s >= 8.0
+    assert probe.video.end_s >= killed_at - 2.5
+    original_sha = sha256_file(cut.path)
+
+    result = recover(cut.path)
+    assert result.recovered and result.stopped_reason == "interrupted"
+    assert result.duration_s >= 8.0 and result.frames >= 8 * 25 - 1
+    assert verify_recording(result.manifest_path) == []
+    manifest = read_manifest(result.manifest_path)
+    assert manifest["recovered"] is True
+    assert manifest["recovered_from"]["sha256"] == original_sha
+    assert manifest["case_number"] == META.case_number and manifest["operator_staff_no"] == META.staff_no
+    assert manifest["previous_manifest_sha256"] == ""
+
+    clean = probe_media(result.path)
+    assert clean.video is not None and clean.audio is not None
+    assert clean.video.monotonic and clean.audio.monotonic and not clean.truncated
+    assert clean.video.end_s >= 8.0
+    assert find_unfinished(tmp_path) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([result.path.name, result.manifest_path.name])
