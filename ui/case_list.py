@@ -1,0 +1,232 @@
+"""The case list page: search-as-you-type, state and due filters, the lazy table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.states import CaseState
+from app.services.queries import CaseFilter, DueFilter
+from ui import labels
+from ui.case_model import CaseTableModel, Column
+from ui.context import DeskContext
+from ui.messages import error_text
+
+#: Keystrokes arriving within this many ms are searched together; the model adds
+#: "one query in flight, latest wins" on top, so this can stay very short.
+SEARCH_DEBOUNCE_MS = 0
+
+
+class CaseTableView(QTableView):
+    """The case table; Enter opens the current case."""
+
+    #: Enter or double-click on a row (argument: the row number).
+    rowActivated = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.rowActivated.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class SearchBox(QLineEdit):
+    """The search field; Down moves into the list, Enter opens the first hit."""
+
+    #: Down pressed: move focus to the list.
+    downPressed = Signal()
+    #: Enter pressed.
+    entered = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        if event.key() == Qt.Key.Key_Down:
+            self.downPressed.emit()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.entered.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class CaseListPage(QWidget):
+    """Find and open cases."""
+
+    #: Open this case (argument: case number).
+    openCase = Signal(str)
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = CaseTableModel(ctx.desk, ctx.executor, parent=self)
+        self.model.set_operator_names(ctx.operator_names())
+        self.search = SearchBox()
+        self.search.setClearButtonEnabled(True)
+        self.state_filter = QComboBox()
+        self.state_filter.addItem("", "")
+        for state in CaseState:
+            self.state_filter.addItem("", state.value)
+        self.due_filter = QComboBox()
+        for due in DueFilter:
+            self.due_filter.addItem("", due.value)
+        self.search_caption = QLabel()
+        self.search_caption.setBuddy(self.search)
+        self.state_caption = QLabel()
+        self.state_caption.setBuddy(self.state_filter)
+        self.due_caption = QLabel()
+        self.due_caption.setBuddy(self.due_filter)
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "hint")
+        self.error_label = QLabel()
+        self.error_label.setProperty("role", "error")
+        self.error_label.hide()
+        self.view = CaseTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.CLASSIFICATION, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.search_caption)
+        top.addWidget(self.search, 3)
+        top.addSpacing(10)
+        top.addWidget(self.state_caption)
+        top.addWidget(self.state_filter, 1)
+        top.addWidget(self.due_caption)
+        top.addWidget(self.due_filter, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+        QWidget.setTabOrder(self.search, self.state_filter)
+        QWidget.setTabOrder(self.state_filter, self.due_filter)
+        QWidget.setTabOrder(self.due_filter, self.view)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.downPressed.connect(self.focus_list)
+        self.search.entered.connect(self._open_first)
+        self.state_filter.currentIndexChanged.connect(self.apply_filter)
+        self.due_filter.currentIndexChanged.connect(self.apply_filter)
+        self.view.rowActivated.connect(self._open_row)
+        self.view.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.model.totalChanged.connect(self._show_total)
+        self.model.filterApplied.connect(self._filter_applied)
+        self.model.loadFailed.connect(self._load_failed)
+        ctx.caseChanged.connect(lambda _change: self.model.refresh())
+        ctx.deskChanged.connect(lambda: self.model.set_operator_names(ctx.operator_names()))
+        self.retranslate()
+        self._widths_set = False
+
+    # --- behaviour ------------------------------------------------------------------------
+    def current_filter(self) -> CaseFilter:
+        state = str(self.state_filter.currentData() or "")
+        return CaseFilter(text=self.search.text().strip(), states=(state,) if state else (),
+                          due=DueFilter(str(self.due_filter.currentData() or DueFilter.ALL.value)))
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+
+    def start(self) -> None:
+        """Load the first page (called once the window is up)."""
+        self.apply_filter()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def focus_list(self) -> None:
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.view.currentIndex().isValid() and self.model.rowCount() > 0:
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _open_first(self) -> None:
+        if self.model.rowCount() > 0:
+            self._open_row(0)
+
+    def _open_row(self, row: int) -> None:
+        case = self.model.row_at(row)
+        if case is not None:
+            self.openCase.emit(case.case_number)
+
+    def _filter_applied(self, _flt: CaseFilter) -> None:
+        self.error_label.hide()
+        if not self._widths_set and self.model.rowCount() > 0:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        self._widths_set = True
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader()
+        for col in (Column.NUMBER, Column.RECEIVED, Column.COMPLAINANT, Column.STATE, Column.FIRST_RESPONDER,
+                    Column.DUE):
+            sample = [str(self.model.index(r, col).data() or "") for r in range(min(40, self.model.rowCount()))]
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            widest = max([metrics.horizontalAdvance(s) for s in sample] + [metrics.horizontalAdvance(title) + 16])
+            icon = 22 if col in (Column.NUMBER, Column.DUE) else 0
+            header.resizeSection(col, min(widest + 24 + icon, 260))
+
+    def _show_total(self, total: int) -> None:
+        self.count_label.setText(self.tr("%1 case(s) match").replace("%1", f"{total:,}"))
+
+    def _load_failed(self, exc: object) -> None:
+        self.error_label.setText(error_text(exc) if isinstance(exc, BaseException) else str(exc))
+        self.error_label.show()
+
+    def _current_case(self) -> QModelIndex:
+        return self.view.currentIndex()
+
+    # --- texts ----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.search_caption.setText(self.tr("&Find"))
+        self.search.setPlaceholderText(self.tr("Case number, name, last 4 of phone or ID (Ctrl+F)"))
+        self.state_caption.setText(self.tr("&State"))
+        self.due_caption.setText(self.tr("&Due"))
+        self.state_filter.setItemText(0, self.tr("All states"))
+        for i in range(1, self.state_filter.count()):
+            self.state_filter.setItemText(i, labels.state_name(str(self.state_filter.itemData(i))))
+        for i in range(self.due_filter.count()):
+            self.due_filter.setItemText(i, labels.due_filter_name(str(self.due_filter.itemData(i))))
+        self.view.setAccessibleName(self.tr("Cases"))
+        if self.model.total is not None:
+            self._show_total(self.model.total)
+        self.model.retranslate()
+        if self._widths_set_flag():
+            self._fit_columns()
+
+    def _widths_set_flag(self) -> bool:
+        return bool(getattr(self, "_widths_set", False))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,322 @@
+"""The case list as a lazy table model: pages of rows fetched off the GUI thread, filtered in SQL.
+
+A thin adapter over :func:`ui.operations.case_page`.  Changing the filter
+starts a search on the executor; while one search runs, newer filters only
+replace the pending one (latest wins) and results for a filter that is no
+longer current are dropped, so typing fast never queues stale queries.
+Scrolling to the end asks for the next page through ``canFetchMore`` /
+``fetchMore``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from app.desk import Desk
+from app.domain.states import OPEN_STATES
+from app.services.queries import CaseFilter, CaseRow
+from ui import icons, labels
+from ui.operations import CasePage, case_page
+from ui.tasks import Executor, TaskState, submit
+
+PAGE_SIZE = 200
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NUMBER = 0
+    RECEIVED = 1
+    COMPLAINANT = 2
+    CLASSIFICATION = 3
+    STATE = 4
+    FIRST_RESPONDER = 5
+    DUE = 6
+
+
+class Urgency(IntEnum):
+    NONE = 0
+    PAUSED = 1
+    DUE_SOON = 2
+    OVERDUE = 3
+
+
+OVERDUE_BACKGROUND = QColor("#FBE9E7")
+DUE_SOON_BACKGROUND = QColor("#FFF6E0")
+OVERDUE_TEXT = QColor("#B3261E")
+DUE_SOON_TEXT = QColor("#8A5300")
+
+
+def urgency(row: CaseRow, today: date, due_soon_days: int) -> Urgency:
+    if row.state not in OPEN_STATES:
+        return Urgency.NONE
+    if row.paused:
+        return Urgency.PAUSED
+    if row.is_overdue(today):
+        return Urgency.OVERDUE
+    if row.is_due_soon(today, due_soon_days):
+        return Urgency.DUE_SOON
+    return Urgency.NONE
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Rows of the case list for the current filter, newest first, fetched page by page."""
+
+    #: The rows for a new filter are in (argument: that CaseFilter).
+    filterApplied = Signal(object)
+    #: Number of cases matching the current filter (counted with the first page).
+    totalChanged = Signal(int)
+    #: True while a search or a page fetch runs.
+    busyChanged = Signal(bool)
+    #: A search or fetch failed (argument: the exception), e.g. the store is locked.
+    loadFailed = Signal(object)
+
+    def __init__(self, desk: Desk, executor: Executor, *, page_size: int = PAGE_SIZE,
+                 today: Callable[[], date] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._executor = executor
+        self._page_size = page_size
+        self._today = today or desk.rulebook.today
+        self._due_soon_days = desk.rules.due_soon_days
+        self._rows: list[CaseRow] = []
+        self._filter = CaseFilter()
+        self._shown_filter: CaseFilter | None = None
+        self._exhausted = True
+        self._total: int | None = None
+        self._searching = False
+        self._pending: CaseFilter | None = None
+        self._force = False
+        self._fetching = False
+        self._operator_names: dict[str, str] = {}
+
+    # --- filter and fetching ------------------------------------------------------------
+    @property
+    def current_filter(self) -> CaseFilter:
+        return self._filter
+
+    @property
+    def total(self) -> int | None:
+        return self._total
+
+    @property
+    def busy(self) -> bool:
+        return self._searching or self._fetching
+
+    def set_filter(self, flt: CaseFilter, *, force: bool = False) -> None:
+        """Show the cases matching ``flt`` (asynchronously; ``filterApplied`` tells when)."""
+        self._filter = flt
+        if self._searching:
+            self._pending = flt
+            self._force = self._force or force
+            return
+        self._start_search(flt)
+
+    def refresh(self) -> None:
+        """Reload the current filter, e.g. after a case changed."""
+        self.set_filter(self._filter, force=True)
+
+    def _start_search(self, flt: CaseFilter) -> None:
+        self._searching = True
+        self._pending = None
+        self.busyChanged.emit(True)
+        desk, size = self._desk, self._page_size
+
+        def work(state: TaskState) -> CasePage:
+            return case_page(desk, flt, offset=0, limit=size, with_total=True)
+
+        submit(self._executor, work, on_result=self._search_done, on_error=self._search_failed,
+               on_finished=self._search_finished, parent=self, name="case-search")
+
+    def _search_done(self, page: CasePage) -> None:
+        if page.flt != self._filter:
+            return  # stale: a newer filter is pending
+        self.beginResetModel()
+        self._rows = list(page.rows)
+        self._exhausted = page.exhausted
+        self._shown_filter = page.flt
+        self.endResetModel()
+        self._total = page.total
+        if page.total is not None:
+            self.totalChanged.emit(page.total)
+        self.filterApplied.emit(page.flt)
+
+    def _search_failed(self, exc: object) -> None:
+        self.loadFailed.emit(exc)
+
+    def _search_finished(self) -> None:
+        self._searching = False
+        pending, force, self._pending, self._force = self._pending, self._force, None, False
+        if pending is not None and (force or pending != self._shown_filter):
+            self._start_search(pending)
+        else:
+            self.busyChanged.emit(self.busy)
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt signature
+        if parent.isValid():
+            return False
+        return not self._exhausted and not self._fetching and not self._searching
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008 - Qt signature
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        self.busyChanged.emit(True)
+        desk, size, flt, offset = self._desk, self._page_size, self._filter, len(self._rows)
+
+        def work(state: TaskState) -> CasePage:
+            return case_page(desk, flt, offset=offset, limit=size)
+
+        submit(self._executor, work, on_result=self._page_done, on_error=self._search_failed,
+               on_finished=self._page_finished, parent=self, name="case-page")
+
+    def _page_done(self, page: CasePage) -> None:
+        if page.flt != self._shown_filter or page.offset != len(self._rows):
+            return  # the list was reset meanwhile
+        if page.rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self.endInsertRows()
+        self._exhausted = page.exhausted
+
+    def _page_finished(self) -> None:
+        self._fetching = False
+        self.busyChanged.emit(self.busy)
+
+    # --- presentation -------------------------------------------------------------------
+    def set_operator_names(self, names: dict[str, str]) -> None:
+        """Staff number -> name, for the first-responder column."""
+        self._operator_names = dict(names)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, Column.FIRST_RESPONDER),
+                                  self.index(len(self._rows) - 1, Column.FIRST_RESPONDER))
+
+    def retranslate(self) -> None:
+        """Redraw headers and cells in the new interface language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+
+    def row_at(self, row: int) -> CaseRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, case_number: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.case_number == case_number), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(Column)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Case number"), self.tr("Received"), self.tr("Complainant"),
+                    self.tr("Classification"), self.tr("State"), self.tr("First responder"),
+                    self.tr("Days left"))[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None or not 0 <= index.column() < len(Column):
+            return None
+        col = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == ROW_ROLE:
+            return row
+        level = urgency(row, self._today(), self._due_soon_days)
+        if role == Qt.ItemDataRole.DecorationRole and col in (Column.NUMBER, Column.DUE):
+            return icons.urgency_icon(level.name.lower()) if level is not Urgency.NONE else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if level is Urgency.OVERDUE:
+                return QBrush(OVERDUE_BACKGROUND)
+            if level is Urgency.DUE_SOON:
+                return QBrush(DUE_SOON_BACKGROUND)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and col is Column.DUE:
+            if level is Urgency.OVERDUE:
+                return QBrush(OVERDUE_TEXT)
+            if level is Urgency.DUE_SOON:
+                return QBrush(DUE_SOON_TEXT)
+            return None
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._tooltip(row, col, level)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col is Column.DUE:
+            return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        return None
+
+    def _display(self, row: CaseRow, col: Column) -> str:
+        if col is Column.NUMBER:
+            return row.case_number
+        if col is Column.RECEIVED:
+            return labels.moment(row.received_at)
+        if col is Column.COMPLAINANT:
+            return f"{row.complainant_name}  {row.complainant_phone_masked}".strip()
+        if col is Column.CLASSIFICATION:
+            ref = self._desk.reference
+            return (f"{labels.code_name(ref, 'business', row.business)} / "
+                    f"{labels.code_name(ref, 'reason', row.reason)}")
+        if col is Column.STATE:
+            return labels.state_name(row.state)
+        if col is Column.FIRST_RESPONDER:
+            name = self._operator_names.get(row.first_responder, "")
+            return f"{row.first_responder} {name}".strip()
+        return self._due_text(row)
+
+    def _due_text(self, row: CaseRow) -> str:
+        today = self._today()
+        if row.state not in OPEN_STATES:
+            return self.tr("Ended")
+        if row.paused:
+            return self.tr("Paused")
+        if row.is_overdue(today):
+            return self.tr("Overdue by %n day(s)", "", (today - row.legal_limit).days)
+        left = row.days_left(today)
+        if left < 0:
+            return self.tr("Past target, limit %1").replace("%1", row.legal_limit.isoformat())
+        if left == 0:
+            return self.tr("Due today")
+        return self.tr("%n day(s) left", "", left)
+
+    def _tooltip(self, row: CaseRow, col: Column, level: Urgency) -> str:
+        ref = self._desk.reference
+        parts = [f"{row.case_number} · {labels.state_name(row.state)}"]
+        if level is Urgency.OVERDUE:
+            parts.append(self.tr("Overdue: the legal limit has passed."))
+        elif level is Urgency.DUE_SOON:
+            parts.append(self.tr("Due within 3 days."))
+        elif level is Urgency.PAUSED:
+            parts.append(self.tr("Paused for external appraisal: the clock stands still."))
+        parts.append(self.tr("Target date %1, legal limit %2")
+                     .replace("%1", row.nominal_due.isoformat()).replace("%2", row.legal_limit.isoformat()))
+        if col is Column.CLASSIFICATION:
+            for axis, code in (("channel", row.channel), ("business", row.business), ("reason", row.reason),
+                               ("demand", row.demand)):
+                parts.append(f"{labels.axis_name(axis)}: {labels.code_label(ref, axis, code)}")
+        return "\n".join(parts)

@@ -1,0 +1,1 @@
+"""The case detail view: every field (masked), timeline, deadline panel and the allowed actions."""

@@ -1,0 +1,1 @@
+"""The intake form: registering a walk-in complaint by keyboard, with drafts and repeat checks."""

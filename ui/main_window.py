@@ -1,0 +1,346 @@
+"""The main window: case list, intake and case tabs, menus with shortcuts, and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app.services.cases import CaseChange
+from app.services.queries import CaseCounts
+from ui import icons, labels, operations
+from ui.case_list import CaseListPage
+from ui.context import DeskContext
+from ui.detail.view import CaseDetailView
+from ui.i18n import current_language, install_language
+from ui.intake.drafts import Draft, DraftStore
+from ui.intake.form import IntakeForm
+from ui.settings_dialog import SettingsDialog
+
+COUNTS_REFRESH_MS = 60_000
+
+
+class StatusBarWidgets:
+    """The permanent parts of the status bar: desk, operator, counts, sync state."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.desk = QLabel()
+        self.operator_caption = QLabel()
+        self.operator = QComboBox()
+        self.operator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.counts_icon = QLabel()
+        self.counts = QLabel()
+        #: Filled by the sync issue; until then it says sync is not set up.
+        self.sync = QLabel()
+        self.sync.setObjectName("syncState")
+        bar = window.statusBar()
+        bar.setSizeGripEnabled(False)
+        bar.addPermanentWidget(self.desk)
+        bar.addPermanentWidget(self.operator_caption)
+        bar.addPermanentWidget(self.operator)
+        bar.addPermanentWidget(self.counts_icon)
+        bar.addPermanentWidget(self.counts)
+        bar.addPermanentWidget(self.sync)
+
+
+class MainWindow(QMainWindow):
+    """Where the receptionist and the supervisor work all day."""
+
+    #: The first page of the case list is shown: the window is ready for work.
+    ready = Signal()
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.drafts = DraftStore(ctx.desk.paths.drafts)
+        self.setWindowIcon(icons.icon("app"))
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.list_page = CaseListPage(ctx)
+        self.tabs.addTab(self.list_page, "")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.setCentralWidget(self.tabs)
+        self.counts: CaseCounts | None = None
+        self._ready_sent = False
+
+        self._make_actions()
+        self.status = StatusBarWidgets(self)
+        self.status.operator.currentIndexChanged.connect(self._operator_chosen)
+        self._fill_operators()
+        ctx.deskChanged.connect(self._desk_changed)
+        ctx.caseChanged.connect(self._case_changed)
+        self.list_page.openCase.connect(self.open_case)
+        self.list_page.model.filterApplied.connect(self._first_page_shown)
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setInterval(COUNTS_REFRESH_MS)
+        self._counts_timer.timeout.connect(self.refresh_counts)
+        self.retranslate()
+
+    # --- set-up ---------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_action.triggered.connect(lambda: self.new_case())
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.find)
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.close_tab_action = QAction(self)
+        self.close_tab_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
+        self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+        self.operator_action = QAction(self)
+        self.operator_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.operator_action.triggered.connect(self._focus_operator)
+        self.next_tab_action = QAction(self)
+        self.next_tab_action.setShortcut(QKeySequence(QKeySequence.StandardKey.NextChild))
+        self.next_tab_action.triggered.connect(
+            lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count()))
+        self.zh_action = QAction("中文（简体）", self)
+        self.zh_action.setCheckable(True)
+        self.zh_action.triggered.connect(lambda: self.set_language("zh_CN"))
+        self.en_action = QAction("English", self)
+        self.en_action.setCheckable(True)
+        self.en_action.triggered.connect(lambda: self.set_language("en"))
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+
+        self.case_menu = QMenu(self)
+        self.case_menu.addActions([self.new_action, self.find_action, self.refresh_action])
+        self.case_menu.addSeparator()
+        self.case_menu.addActions([self.close_tab_action, self.next_tab_action])
+        self.case_menu.addSeparator()
+        self.case_menu.addAction(self.quit_action)
+        self.desk_menu = QMenu(self)
+        self.desk_menu.addActions([self.settings_action, self.operator_action])
+        self.language_menu = QMenu(self)
+        self.language_menu.addActions([self.zh_action, self.en_action])
+        self.desk_menu.addMenu(self.language_menu)
+        self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.shortcuts_action)
+        bar = self.menuBar()
+        bar.addMenu(self.case_menu)
+        bar.addMenu(self.desk_menu)
+        bar.addMenu(self.help_menu)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions([self.new_action, self.find_action, self.refresh_action, self.settings_action])
+        self.addToolBar(self.toolbar)
+
+    def start(self) -> None:
+        """Load the list and the counts, and bring back drafts left by a close or a crash."""
+        self.list_page.start()
+        self.refresh_counts()
+        self._counts_timer.start()
+        for draft in self.drafts.all():
+            self.new_case(draft, focus=False)
+        self.tabs.setCurrentIndex(0)
+        self.list_page.focus_search()
+
+    def _first_page_shown(self) -> None:
+        if not self._ready_sent:
+            self._ready_sent = True
+            self.ready.emit()
+
+    # --- operator and desk ----------------------------------------------------------------
+    def _fill_operators(self) -> None:
+        combo = self.status.operator
+        combo.blockSignals(True)
+        combo.clear()
+        for op in self.ctx.operators:
+            combo.addItem(f"{op.staff_no} {op.name} · {labels.role_name(op.role)}", op.staff_no)
+        index = combo.findData(self.ctx.actor.staff_no if self.ctx.actor else "")
+        combo.setCurrentIndex(index)
+        combo.blockSignals(False)
+
+    def _operator_chosen(self) -> None:
+        self.ctx.set_actor(str(self.status.operator.currentData() or ""))
+
+    def _focus_operator(self) -> None:
+        self.status.operator.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.status.operator.showPopup()
+
+    def _desk_changed(self) -> None:
+        self._fill_operators()
+        self._show_desk()
+
+    def _show_desk(self) -> None:
+        info = self.ctx.info
+        if info is None:
+            self.status.desk.setText("")
+            return
+        self.status.desk.setText(f"{info.branch_code}-{info.desk_code} {info.branch_name}")
+        self.setWindowTitle(self.tr("Complaint Desk") + f" — {info.branch_name} {info.desk_code}")
+
+    # --- counts ---------------------------------------------------------------------------
+    def refresh_counts(self) -> None:
+        desk = self.ctx.desk
+        self.ctx.run(lambda _s: operations.counts(desk), on_result=self._show_counts, parent=self, name="counts")
+
+    def _show_counts(self, counts: CaseCounts) -> None:
+        self.counts = counts
+        self.status.counts_icon.setPixmap(
+            icons.icon("overdue" if counts.overdue else "ok").pixmap(14, 14))
+        self.status.counts.setText(self.tr("Open %1 · Overdue %2 · Due soon %3")
+                                   .replace("%1", f"{counts.open:,}").replace("%2", f"{counts.overdue:,}")
+                                   .replace("%3", f"{counts.due_soon:,}"))
+
+    def _case_changed(self, change: CaseChange) -> None:
+        self.refresh_counts()
+
+    # --- tabs -----------------------------------------------------------------------------
+    def new_case(self, draft: Draft | None = None, *, focus: bool = True) -> IntakeForm:
+        """Open an intake form (Ctrl+N); an unsaved draft not yet open comes back first."""
+        if draft is None:
+            open_ids = {w.draft_id for w in self._forms()}
+            draft = next((d for d in self.drafts.all() if d.draft_id not in open_ids), None)
+        form = IntakeForm(self.ctx, self.drafts, draft)
+        index = self.tabs.addTab(form, form.title())
+        form.titleChanged.connect(lambda title, f=form: self._set_title(f, title))
+        form.finished.connect(lambda f=form: self._remove(f))
+        form.caseRegistered.connect(self._registered)
+        form.openCaseRequested.connect(self.open_case)
+        if focus:
+            self.tabs.setCurrentIndex(index)
+            form.focus_first()
+        return form
+
+    def _registered(self, change: CaseChange) -> None:
+        self.statusBar().showMessage(self.tr("Case %1 registered; due %2.")
+                                     .replace("%1", change.case_number)
+                                     .replace("%2", change.nominal_due.isoformat()), 15_000)
+        self.open_case(change.case_number)
+
+    def open_case(self, case_number: str) -> CaseDetailView:
+        """Show the case in its tab (Enter in the list); an open tab is reused."""
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, CaseDetailView) and widget.case_number == case_number:
+                self.tabs.setCurrentIndex(i)
+                return widget
+        view = CaseDetailView(self.ctx, case_number)
+        index = self.tabs.addTab(view, case_number)
+        view.titleChanged.connect(lambda title, v=view: self._set_title(v, title))
+        self.tabs.setCurrentIndex(index)
+        return view
+
+    def _set_title(self, widget: QWidget, title: str) -> None:
+        index = self.tabs.indexOf(widget)
+        if index >= 0:
+            self.tabs.setTabText(index, title)
+            self.tabs.setTabToolTip(index, title)
+
+    def _forms(self) -> list[IntakeForm]:
+        return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), IntakeForm)]
+
+    def detail_views(self) -> list[CaseDetailView]:
+        return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), CaseDetailView)]
+
+    def close_tab(self, index: int) -> None:
+        """Close a tab (Ctrl+W); an intake form keeps its draft for next time."""
+        widget = self.tabs.widget(index)
+        if widget is None or widget is self.list_page:
+            return
+        if isinstance(widget, IntakeForm):
+            widget.save_draft()
+        self._remove(widget)
+
+    def _remove(self, widget: QWidget) -> None:
+        index = self.tabs.indexOf(widget)
+        if index >= 0:
+            self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    # --- commands -------------------------------------------------------------------------
+    def find(self) -> None:
+        self.tabs.setCurrentWidget(self.list_page)
+        self.list_page.focus_search()
+
+    def refresh(self) -> None:
+        self.list_page.model.refresh()
+        self.refresh_counts()
+        for view in self.detail_views():
+            view.reload()
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def set_language(self, language: str) -> None:
+        install_language(language)
+        if self.ctx.settings.language != language:
+            from dataclasses import replace
+
+            self.ctx.update_settings(replace(self.ctx.settings, language=language))
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
+            "Ctrl+N  new case\nCtrl+F  find a case\nEnter  open the selected case\nCtrl+S  save the case form\n"
+            "Ctrl+W  close the tab\nCtrl+Tab  next tab\nF5  refresh\nCtrl+Shift+O  choose the operator\n"
+            "Ctrl+,  settings\nAlt+letter  the underlined field or menu"))
+
+    # --- texts ----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.new_action.setText(self.tr("&New case"))
+        self.new_action.setToolTip(self.tr("Register a new complaint (Ctrl+N)"))
+        self.find_action.setText(self.tr("&Find"))
+        self.find_action.setToolTip(self.tr("Find a case (Ctrl+F)"))
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.close_tab_action.setText(self.tr("&Close tab"))
+        self.next_tab_action.setText(self.tr("Next &tab"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.operator_action.setText(self.tr("Choose &operator"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.case_menu.setTitle(self.tr("&Case"))
+        self.desk_menu.setTitle(self.tr("&Desk"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.tabs.setTabText(0, self.tr("Cases"))
+        self.status.operator_caption.setText(self.tr("Operator:"))
+        self.status.operator.setToolTip(self.tr("Who is working at this desk now (Ctrl+Shift+O)"))
+        self.status.sync.setText(self.tr("Sync: not set up"))
+        self.status.sync.setToolTip(self.tr("Connection to the central ticket service"))
+        lang = current_language()
+        self.zh_action.setChecked(lang == "zh_CN")
+        self.en_action.setChecked(lang == "en")
+        self.setWindowTitle(self.tr("Complaint Desk"))
+        self._show_desk()
+        if self.counts is not None:
+            self._show_counts(self.counts)
+        self._fill_operators()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        for form in self._forms():
+            form.save_draft()
+        self._counts_timer.stop()
+        self.ctx.executor.wait_for_done(5000)
+        super().closeEvent(event)
