@@ -147,6 +147,10 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addActions([self.new_action, self.find_action, self.refresh_action, self.settings_action])
         self.addToolBar(self.toolbar)
+        # Shortcuts work from every tab and field, even with the menu bar hidden.
+        self.addActions([self.new_action, self.find_action, self.refresh_action, self.close_tab_action,
+                         self.settings_action, self.quit_action, self.operator_action, self.next_tab_action,
+                         self.shortcuts_action])
 
     def start(self) -> None:
         """Load the list and the counts, and bring back drafts left by a close or a crash."""

@@ -117,7 +117,7 @@ class DeadlinePanel(QGroupBox):
         rows = [
             ("target", self.tr("Target date"), d.nominal_due.isoformat()),
             ("limit", self.tr("Legal limit"), d.legal_limit.isoformat()
-             + ("" if d.legal_limit == d.nominal_due else "  " + self.tr("(rolled past a holiday)"))),
+             + ("" if d.legal_limit == d.nominal_due else "  " + self.tr("(moved past a rest day)"))),
             ("clock", self.tr("Clock started"), d.clock_start.isoformat()),
             ("days", self.tr("Time limit"), self.tr("%n day(s)", "", d.limit_days)),
             ("paused_days", self.tr("Days paused"), str(d.paused_days) if d.paused_days else ""),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -138,8 +139,11 @@ class CaseDetailView(QWidget):
         right_layout.setContentsMargins(6, 0, 0, 0)
         right_layout.addWidget(self.actions_box)
         right_layout.addWidget(self.action_error)
-        right_layout.addWidget(self.deadline)
-        right_layout.addWidget(self.people)
+        side_by_side = QHBoxLayout()
+        side_by_side.addWidget(self.deadline, 1)
+        side_by_side.addWidget(self.people, 1)
+        right_layout.addLayout(side_by_side)
+        self.timeline.setMinimumHeight(200)
         right_layout.addWidget(self.timeline_box, 1)
         right_scroll = QScrollArea()
         right_scroll.setWidgetResizable(True)
@@ -151,6 +155,8 @@ class CaseDetailView(QWidget):
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 6)
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(head)
@@ -161,6 +167,13 @@ class CaseDetailView(QWidget):
         ctx.actorChanged.connect(lambda _a: self._render_actions())
         self.retranslate()
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            width = max(self.width(), 800)
+            self.splitter.setSizes([int(width * 0.42), int(width * 0.58)])
 
     # --- loading --------------------------------------------------------------------------
     def reload(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -116,6 +117,7 @@ class IntakeForm(QWidget):
         self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_at.setCalendarPopup(True)
         self.received_at.setEnabled(False)
+        self.received_at.setDateTime(QDateTime.currentDateTime())
         self.received_error = ErrorLabel()
         self.errors.register("received_at", self.received_at, self.received_error)
         self.proxy_box = QGroupBox()
@@ -212,8 +214,10 @@ class IntakeForm(QWidget):
         bottom.setContentsMargins(12, 6, 12, 8)
         bottom.addWidget(self.draft_status)
         bottom.addWidget(self.general_error, 1)
-        bottom.addWidget(self.discard_button)
-        bottom.addWidget(self.save_button)
+        bottom.addStretch(0)
+        bottom.addWidget(self.discard_button, 0)
+        bottom.addWidget(self.save_button, 0)
+        self.general_error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll, 1)
