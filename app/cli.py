@@ -19,13 +19,16 @@ from app.domain.states import CaseAction
 from app.errors import DeskError, ValidationError
 from app.logs import setup_logging
 from app.paths import resolve_paths
+from app import printing
 from app.roles import Role
+from app.services import documents as docs
 from app.services import case_actions as acts
 from app.services.audit import verify_audit_log
 from app.services.cases import register_case, transition
 from app.services.identity import Actor, add_operator, get_actor, list_operators, require_desk_info, set_desk_identity
 from app.services.intake import parse_intake
 from app.services.queries import CaseFilter, DueFilter, case_detail, list_cases
+from app.settings import Settings, load_settings
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -99,6 +102,22 @@ def build_parser() -> argparse.ArgumentParser:
     note = case.add_parser("note", help="add a note to the timeline")
     note.add_argument("number")
     note.add_argument("--text", required=True)
+
+    rc = sub.add_parser("receipt", help="write the acknowledgement receipt (受理回执) of a case as PDF")
+    rc.add_argument("number")
+    rc.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    rc.add_argument("--layout", choices=["a4", "a5", "80mm"], help="paper (default: the desk setting)")
+    rp = sub.add_parser("report", help="write the full case report (投诉处理档案) as PDF")
+    rp.add_argument("number")
+    rp.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    pr = sub.add_parser("print", help="print a case's receipt or report through CUPS")
+    pr.add_argument("number")
+    which = pr.add_mutually_exclusive_group(required=True)
+    which.add_argument("--receipt", action="store_true")
+    which.add_argument("--report", action="store_true")
+    pr.add_argument("--printer", help="CUPS queue (default: the desk setting, else the system default)")
+    pr.add_argument("--layout", choices=["a4", "a5", "80mm"], help="receipt paper (default: the desk setting)")
+    pr.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the printer (default 60)")
 
     demo = sub.add_parser("demo-data", help="add N realistic synthetic cases")
     demo.add_argument("count", type=int)
@@ -299,6 +318,38 @@ def cmd_demo(desk: Desk, a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _settings(desk: Desk) -> Settings:
+    settings, problems = load_settings(desk.paths.settings_file)
+    for problem in problems:
+        print(f"warning: settings: {problem} [{problem.code}]", file=sys.stderr)
+    return settings
+
+
+def cmd_document(desk: Desk, a: argparse.Namespace) -> int:
+    actor = _actor(desk, a.operator)
+    settings = _settings(desk)
+    contacts = docs.contacts_from_settings(settings)
+    deliver: Callable[[docs.BuiltDocument], str]
+    if a.command == "print":
+        kind = docs.DocumentKind.RECEIPT if a.receipt else docs.DocumentKind.REPORT
+        setting_key = "receipt" if a.receipt else "case_report"
+        printer = printing.check_printer(a.printer or settings.printers.get(setting_key) or None)
+
+        def to_printer(built: docs.BuiltDocument) -> str:
+            job = printing.print_pdf(built.pdf, printer, f"{built.case_number} {kind.value}", timeout=a.timeout)
+            return f"printer:{job.printer}"
+
+        deliver = to_printer
+    else:
+        kind = docs.DocumentKind.RECEIPT if a.command == "receipt" else docs.DocumentKind.REPORT
+        deliver = docs.write_pdf_file(Path(a.output))
+    layout = getattr(a, "layout", None) or settings.receipt_layout
+    issued = docs.issue_document(desk, actor, a.number, kind, contacts=contacts, deliver=deliver, layout=layout)
+    mark = f" (reprint, copy {issued.count})" if issued.count > 1 else ""
+    print(f"{issued.case_number} {kind.value} -> {issued.destination}{mark}")
+    return EXIT_OK
+
+
 def cmd_audit(desk: Desk, a: argparse.Namespace) -> int:
     with desk.read() as s:
         report = verify_audit_log(s)
@@ -313,6 +364,7 @@ def cmd_audit(desk: Desk, a: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "init": cmd_init, "operator": cmd_operator, "demo-data": cmd_demo, "audit": cmd_audit,
+    "receipt": cmd_document, "report": cmd_document, "print": cmd_document,
 }
 
 
