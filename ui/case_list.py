@@ -23,15 +23,15 @@ from ui.case_model import CaseTableModel, Column
 from ui.context import DeskContext
 from ui.messages import error_text
 
-#: Keystrokes arriving within this many ms are searched together; the model adds
-#: "one query in flight, latest wins" on top, so this can stay very short.
+# Keystrokes arriving within this many ms are searched together; the model adds
+# "one query in flight, latest wins" on top, so this can stay very short.
 SEARCH_DEBOUNCE_MS = 0
 
 
 class CaseTableView(QTableView):
     """The case table; Enter opens the current case."""
 
-    #: Enter or double-click on a row (argument: the row number).
+    # Enter or double-click on a row (argument: the row number).
     rowActivated = Signal(int)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
@@ -44,9 +44,9 @@ class CaseTableView(QTableView):
 class SearchBox(QLineEdit):
     """The search field; Down moves into the list, Enter opens the first hit."""
 
-    #: Down pressed: move focus to the list.
+    # Down pressed: move focus to the list.
     downPressed = Signal()
-    #: Enter pressed.
+    # Enter pressed.
     entered = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
@@ -62,7 +62,7 @@ class SearchBox(QLineEdit):
 class CaseListPage(QWidget):
     """Find and open cases."""
 
-    #: Open this case (argument: case number).
+    # Open this case (argument: case number).
     openCase = Signal(str)
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:

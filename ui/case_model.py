@@ -76,13 +76,13 @@ def urgency(row: CaseRow, today: date, due_soon_days: int) -> Urgency:
 class CaseTableModel(QAbstractTableModel):
     """Rows of the case list for the current filter, newest first, fetched page by page."""
 
-    #: The rows for a new filter are in (argument: that CaseFilter).
+    # The rows for a new filter are in (argument: that CaseFilter).
     filterApplied = Signal(object)
-    #: Number of cases matching the current filter (counted with the first page).
+    # Number of cases matching the current filter (counted with the first page).
     totalChanged = Signal(int)
-    #: True while a search or a page fetch runs.
+    # True while a search or a page fetch runs.
     busyChanged = Signal(bool)
-    #: A search or fetch failed (argument: the exception), e.g. the store is locked.
+    # A search or fetch failed (argument: the exception), e.g. the store is locked.
     loadFailed = Signal(object)
 
     def __init__(self, desk: Desk, executor: Executor, *, page_size: int = PAGE_SIZE,

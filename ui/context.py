@@ -24,13 +24,13 @@ from ui.tasks import Executor, Task, TaskState, submit
 class DeskContext(QObject):
     """The shared state of one running desk application."""
 
-    #: The current operator changed (argument: Actor or None).
+    # The current operator changed (argument: Actor or None).
     actorChanged = Signal(object)
-    #: The operator list or the desk identity changed.
+    # The operator list or the desk identity changed.
     deskChanged = Signal()
-    #: A case was created or changed through this window (argument: CaseChange).
+    # A case was created or changed through this window (argument: CaseChange).
     caseChanged = Signal(object)
-    #: Settings were saved (argument: Settings).
+    # Settings were saved (argument: Settings).
     settingsChanged = Signal(object)
 
     def __init__(self, desk: Desk, settings: Settings, executor: Executor, snapshot: DeskSnapshot,

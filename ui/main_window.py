@@ -39,7 +39,7 @@ class StatusBarWidgets:
         self.operator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.counts_icon = QLabel()
         self.counts = QLabel()
-        #: Filled by the sync issue; until then it says sync is not set up.
+        # Filled by the sync issue; until then it says sync is not set up.
         self.sync = QLabel()
         self.sync.setObjectName("syncState")
         bar = window.statusBar()
@@ -55,7 +55,7 @@ class StatusBarWidgets:
 class MainWindow(QMainWindow):
     """Where the receptionist and the supervisor work all day."""
 
-    #: The first page of the case list is shown: the window is ready for work.
+    # The first page of the case list is shown: the window is ready for work.
     ready = Signal()
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-#: Preferred families, first found wins per glyph (Noto CJK ships with the bootstrap).
+# Preferred families, first found wins per glyph (Noto CJK ships with the bootstrap).
 FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
                  "WenQuanYi Micro Hei", "Noto Sans", "DejaVu Sans", "sans-serif"]
 FONT_POINT_SIZE = 10

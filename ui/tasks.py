@@ -42,13 +42,13 @@ class TaskState:
 class Task(QObject):
     """One call of ``fn(state)`` off the GUI thread; connect to the signals before starting it."""
 
-    #: Progress between 0.0 and 1.0, as reported by the function.
+    # Progress between 0.0 and 1.0, as reported by the function.
     progressChanged = Signal(float)
-    #: The function's return value (not emitted when the task was cancelled).
+    # The function's return value (not emitted when the task was cancelled).
     resultReady = Signal(object)
-    #: The exception the function raised (not emitted when the task was cancelled).
+    # The exception the function raised (not emitted when the task was cancelled).
     failed = Signal(object)
-    #: Emitted last, always: after resultReady, failed or a cancel.
+    # Emitted last, always: after resultReady, failed or a cancel.
     finished = Signal()
 
     # Worker-thread side: emitted from the pool thread, delivered queued to this

@@ -114,7 +114,7 @@ class FieldErrors:
 class TextBox(QPlainTextEdit):
     """A multi-line text field where Tab moves on (keyboard-only entry) and leaving is signalled."""
 
-    #: The operator left the field (like QLineEdit.editingFinished).
+    # The operator left the field (like QLineEdit.editingFinished).
     editingFinished = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, lines: int = 3) -> None:

@@ -32,7 +32,7 @@ from ui.context import DeskContext
 from ui.messages import error_problems, problem_text
 from ui.widgets import ErrorLabel, FieldErrors, OperatorPicker, TextBox, with_error
 
-#: Actions that have a dialog here (notices, prints and recordings come with their own issues).
+# Actions that have a dialog here (notices, prints and recordings come with their own issues).
 DIALOG_ACTIONS: tuple[CaseAction, ...] = (
     CaseAction.ACCEPT, CaseAction.START, CaseAction.PAUSE, CaseAction.RESUME, CaseAction.NEW_FACTS,
     CaseAction.EXTEND, CaseAction.DECIDE, CaseAction.REQUEST_REVIEW, CaseAction.RECORD_REVIEW, CaseAction.CLOSE,

@@ -76,9 +76,9 @@ class RevealDialog(QDialog):
 class CaseDetailView(QWidget):
     """One case; reloads itself after each action and whenever the case changes elsewhere."""
 
-    #: The tab title should change (argument: new title).
+    # The tab title should change (argument: new title).
     titleChanged = Signal(str)
-    #: The case was loaded or reloaded.
+    # The case was loaded or reloaded.
     loaded = Signal()
 
     def __init__(self, ctx: DeskContext, case_number: str, parent: QWidget | None = None) -> None:

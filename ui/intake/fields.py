@@ -102,9 +102,9 @@ class PartyEditor(QWidget):
     the core's field names ("complainant", "proxy", "representatives[2]").
     """
 
-    #: Any value changed.
+    # Any value changed.
     changed = Signal()
-    #: The operator left a field (argument: its dotted field name).
+    # The operator left a field (argument: its dotted field name).
     left = Signal(str)
 
     def __init__(self, role: str, path: str, errors: FieldErrors, parent: QWidget | None = None) -> None:

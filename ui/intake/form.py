@@ -47,7 +47,7 @@ from ui.messages import error_problems, problem_text
 from ui.widgets import ErrorLabel, FieldErrors, TextBox, with_error
 
 AUTOSAVE_MS = 3000
-#: Classification the desk files most: on premises (营业现场), credit cards.
+# Classification the desk files most: on premises (营业现场), credit cards.
 DEFAULT_CODES = {"channel": "A01", "business": "B0302"}
 AXES = ("channel", "business", "reason", "demand")
 
@@ -55,13 +55,13 @@ AXES = ("channel", "business", "reason", "demand")
 class IntakeForm(QWidget):
     """Register a new complaint case."""
 
-    #: The case was stored (argument: CaseChange).
+    # The case was stored (argument: CaseChange).
     caseRegistered = Signal(object)
-    #: The operator wants to see an earlier case (argument: case number).
+    # The operator wants to see an earlier case (argument: case number).
     openCaseRequested = Signal(str)
-    #: The form is done (saved, merged or discarded) and may be closed.
+    # The form is done (saved, merged or discarded) and may be closed.
     finished = Signal()
-    #: The tab title should change (argument: new title).
+    # The tab title should change (argument: new title).
     titleChanged = Signal(str)
 
     def __init__(self, ctx: DeskContext, drafts: DraftStore, draft: Draft | None = None,

@@ -19,9 +19,9 @@ class CodePicker(QLineEdit):
     single match (or on an exact name) so a walk-in case needs no mouse.
     """
 
-    #: The chosen code changed ("" when nothing valid is chosen).
+    # The chosen code changed ("" when nothing valid is chosen).
     codeChanged = Signal(str)
-    #: The operator left the field.
+    # The operator left the field.
     left = Signal()
 
     def __init__(self, reference: ReferenceTable, axis: str, parent: QWidget | None = None) -> None:

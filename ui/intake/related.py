@@ -14,9 +14,9 @@ from ui import icons, labels
 class RelatedCasesPanel(QFrame):
     """A banner listing earlier cases with the same ID number or phone; hidden when there are none."""
 
-    #: Open that case in its own tab (argument: case number).
+    # Open that case in its own tab (argument: case number).
     openRequested = Signal(str)
-    #: Add this form's facts to that open case instead of a new case (argument: case number).
+    # Add this form's facts to that open case instead of a new case (argument: case number).
     mergeRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -1,0 +1,2066 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="138" />
+        <source>If you disagree with this decision you may, within 30 days of receiving it, request a review in writing from the upper level; you may also apply for mediation, arbitration, or bring a lawsuit.</source>
+        <translation>如您对本处理决定有异议，可自收到之日起30日内向上级机构书面申请核查；也可申请调解、仲裁或依法提起诉讼。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="178" />
+        <source>Choose the current operator first (status bar).</source>
+        <translation>请先在状态栏选择当前操作员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="209" />
+        <source>Accept the case for handling.</source>
+        <translation>受理本投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="210" />
+        <source>Start handling the case.</source>
+        <translation>开始办理本投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="211" />
+        <source>Pause the clock for an external appraisal or test: that time does not count towards the deadline.</source>
+        <translation>因外部鉴定、检测暂停计时：该期间不计入处理时限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="213" />
+        <source>The appraisal is over: the clock runs again and the deadline moves back by the days paused.</source>
+        <translation>鉴定结束：恢复计时，期限按暂停天数顺延。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="215" />
+        <source>Record new facts brought by the complainant.</source>
+        <translation>记录投诉人提出的新情况、新事实。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="216" />
+        <source>Record the decision in its four sections; the decision letter is built from them.</source>
+        <translation>按四个部分录入处理决定，处理意见书据此生成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="218" />
+        <source>The complainant asks the upper level for a review (核查).</source>
+        <translation>投诉人向上级机构申请核查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="219" />
+        <source>Record the result of the review.</source>
+        <translation>录入核查结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="220" />
+        <source>Close the case: the satisfaction follow-up must be done by someone other than the handler.</source>
+        <translation>办结本投诉：满意度回访须由承办人以外的人员完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="222" />
+        <source>The complainant withdraws the complaint: the procedure ends today.</source>
+        <translation>投诉人撤回投诉：处理程序于今日终止。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="223" />
+        <source>Decline a complaint not raised by the complainant or a proxy. A notice to the complainant is required.</source>
+        <translation>对非投诉人本人或其代理人提出的投诉不予受理，须告知投诉人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="225" />
+        <source>Hand the case to another operator, who becomes its owner (首问负责制).</source>
+        <translation>将本投诉移交其他人员，由其负责办理（首问负责制）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="226" />
+        <source>Add a note to the timeline.</source>
+        <translation>在处理记录中添加备注。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="230" />
+        <source>Second extension: to 60 days in all, for an especially complex case. Needs a supervisor's approval. A notice to the complainant is required.</source>
+        <translation>第二次延期：特别复杂的投诉，总时限延长至60日，须经主管审批，并告知投诉人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="233" />
+        <source>First extension: to 30 days in all, for a complex case. A notice to the complainant is required.</source>
+        <translation>第一次延期：情况复杂的投诉，总时限延长至30日，须告知投诉人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="241" />
+        <source>New facts restart the decision clock from today: the new target date will be %1 (was %2).</source>
+        <translation>新情况、新事实将使处理时限自今日起重新计算：新的办结期限为 %1（原为 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="245" />
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="246" />
+        <source>What is appraised, by whom</source>
+        <translation>鉴定内容及鉴定机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="247" />
+        <source>How the withdrawal was received</source>
+        <translation>撤诉方式及经过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="248" />
+        <source>Why the case is declined</source>
+        <translation>不予受理的理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="249" />
+        <source>The complainant's request</source>
+        <translation>投诉人的核查申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="250" />
+        <source>Review result</source>
+        <translation>核查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="251" />
+        <source>New facts</source>
+        <translation>新情况、新事实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="252" />
+        <source>Reason for the extension</source>
+        <translation>延期理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="253" />
+        <source>Approved by (supervisor)</source>
+        <translation>审批人（主管）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="254" />
+        <source>What was verified</source>
+        <translation>核实情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="255" />
+        <source>Basis and reasons</source>
+        <translation>依据和理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="256" />
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="257" />
+        <source>Remedies</source>
+        <translation>救济途径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="258" />
+        <source>Root cause</source>
+        <translation>问题根源（溯源）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="259" />
+        <source>Rectification</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="260" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="261" />
+        <source>Follow-up done by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="262" />
+        <source>Follow-up note</source>
+        <translation>回访说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="263" />
+        <source>Hand over to</source>
+        <translation>移交给</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="264" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="265" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/dialogs.py" line="270" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailView</name>
+    <message>
+        <location filename="../../ui/detail/view.py" line="198" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="198" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="201" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="202" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="204" />
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="205" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="206" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="206" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="208" />
+        <source>Relation</source>
+        <translation>与投诉人关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="209" />
+        <source>Power of attorney</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="210" />
+        <source>Signed original seen</source>
+        <translation>已核验签字原件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="210" />
+        <source>No signed original</source>
+        <translation>未提供签字原件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="211" />
+        <source>POA reference</source>
+        <translation>委托书编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="212" />
+        <source>Why not in person</source>
+        <translation>本人未能到场原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="213" />
+        <source>Inheritance proof</source>
+        <translation>继承证明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="224" />
+        <source>Personal data masked</source>
+        <translation>个人信息已脱敏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="225" />
+        <source>Personal data shown (logged)</source>
+        <translation>正在显示个人信息（已记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="226" />
+        <location filename="../../ui/detail/view.py" line="334" />
+        <source>Show personal data…</source>
+        <translation>显示个人信息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="226" />
+        <source>Mask again</source>
+        <translation>重新脱敏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="227" />
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="228" />
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="230" />
+        <source>Proxy (代理人)</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="233" />
+        <source>Representatives (group complaint)</source>
+        <translation>代表（集体投诉）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="236" />
+        <source>Card and complained party</source>
+        <translation>卡片及被投诉方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="237" />
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="238" />
+        <source>Institution / branch</source>
+        <translation>被投诉机构/网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="239" />
+        <source>Staff member</source>
+        <translation>被投诉员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="240" />
+        <source>Classification</source>
+        <translation>投诉分类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="245" />
+        <source>Table</source>
+        <translation>分类表版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="246" />
+        <source>Request and facts</source>
+        <translation>诉求与事实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="247" />
+        <source>Request (诉求)</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="248" />
+        <source>Facts</source>
+        <translation>事实经过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="249" />
+        <source>Grounds</source>
+        <translation>理由依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="250" />
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="253" />
+        <source>Review result</source>
+        <translation>核查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="254" />
+        <source>Closing</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="255" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="257" />
+        <source>Root cause</source>
+        <translation>问题根源（溯源）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="258" />
+        <source>Rectification</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="262" />
+        <source>Responsibility (首问负责制)</source>
+        <translation>责任人（首问负责制）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="264" />
+        <source>First responder</source>
+        <translation>首问责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="266" />
+        <source>Owner now</source>
+        <translation>当前承办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="267" />
+        <source>Hand-overs</source>
+        <translation>移交记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="269" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="271" />
+        <location filename="../../ui/detail/view.py" line="333" />
+        <source>Timeline</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="279" />
+        <location filename="../../ui/detail/view.py" line="332" />
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="295" />
+        <source>Choose the current operator first (status bar).</source>
+        <translation>请先在状态栏选择当前操作员。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPage</name>
+    <message>
+        <location filename="../../ui/case_list.py" line="199" />
+        <source>%1 case(s) match</source>
+        <translation>共 %1 件符合条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="210" />
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="211" />
+        <source>Case number, name, last 4 of phone or ID (Ctrl+F)</source>
+        <translation>案件编号、姓名、手机或证件后4位（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="212" />
+        <source>&amp;State</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="213" />
+        <source>&amp;Due</source>
+        <translation>时限(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="214" />
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="219" />
+        <source>Cases</source>
+        <translation>投诉案件</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../ui/case_model.py" line="237" />
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="237" />
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="237" />
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="238" />
+        <source>Classification</source>
+        <translation>投诉分类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="238" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="238" />
+        <source>First responder</source>
+        <translation>首问责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="239" />
+        <source>Days left</source>
+        <translation>剩余时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="295" />
+        <source>Ended</source>
+        <translation>已终结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="297" />
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/case_model.py" line="299" />
+        <source>Overdue by %n day(s)</source>
+        <translation><numerusform>已超期 %n 天</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="302" />
+        <source>Past target, limit %1</source>
+        <translation>已过目标日，法定期限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="304" />
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/case_model.py" line="305" />
+        <source>%n day(s) left</source>
+        <translation><numerusform>剩余 %n 天</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="311" />
+        <source>Overdue: the legal limit has passed.</source>
+        <translation>已超期：法定期限已过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="313" />
+        <source>Due within 3 days.</source>
+        <translation>3日内到期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="315" />
+        <source>Paused for external appraisal: the clock stands still.</source>
+        <translation>外部鉴定暂停中：暂停计时。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="316" />
+        <source>Target date %1, legal limit %2</source>
+        <translation>目标日期 %1，法定期限 %2</translation>
+    </message>
+</context>
+<context>
+    <name>CodePicker</name>
+    <message>
+        <location filename="../../ui/intake/pickers.py" line="66" />
+        <source>Type a code or a name, ↓ for the list</source>
+        <translation>输入代码或名称，按 ↓ 显示列表</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinePanel</name>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="87" />
+        <source>Deadline</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="94" />
+        <source>Paused for appraisal: the clock stands still.</source>
+        <translation>鉴定暂停中：暂停计时。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="96" />
+        <source>Decided after the legal limit.</source>
+        <translation>超过法定期限后作出处理决定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="97" />
+        <source>Handled within the time limit.</source>
+        <translation>已在时限内处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="100" />
+        <source>Overdue: the legal limit has passed.</source>
+        <translation>已超期：法定期限已过。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/detail/panels.py" line="102" />
+        <source>Due soon: %n day(s) left.</source>
+        <translation><numerusform>即将到期：剩余 %n 天。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="104" />
+        <source>Past the target date; the legal limit has not passed yet.</source>
+        <translation>已过目标日期，尚未超过法定期限。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/detail/panels.py" line="106" />
+        <source>%n day(s) left.</source>
+        <translation><numerusform>剩余 %n 天。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="118" />
+        <source>Target date</source>
+        <translation>目标日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="119" />
+        <source>Legal limit</source>
+        <translation>法定期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="120" />
+        <source>(moved past a rest day)</source>
+        <translation>（遇休息日顺延）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="121" />
+        <source>Clock started</source>
+        <translation>起算日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="122" />
+        <source>Time limit</source>
+        <translation>处理时限</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/detail/panels.py" line="122" />
+        <source>%n day(s)</source>
+        <translation><numerusform>%n 天</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="123" />
+        <source>Days paused</source>
+        <translation>暂停天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="124" />
+        <source>Extensions</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="125" />
+        <source>Level %1 on %2: %3</source>
+        <translation>第%1次（%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="127" />
+        <source> (approved by %1)</source>
+        <translation>（审批人 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="130" />
+        <source>Pauses</source>
+        <translation>暂停记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="132" />
+        <source>Rules</source>
+        <translation>规则版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="133" />
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../ui/intake/form.py" line="423" />
+        <source>%1 field(s) still need attention</source>
+        <translation>还有 %1 项需要处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="524" />
+        <source>Merge into %1</source>
+        <translation>并入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="525" />
+        <source>The request and facts typed here are added to case %1 as new facts. Its decision clock restarts today. No new case is opened.</source>
+        <translation>此处录入的诉求和事实将作为新情况、新事实并入案件 %1，其处理时限自今日起重新计算，不另立新案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="547" />
+        <location filename="../../ui/intake/form.py" line="610" />
+        <source>Discard draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="547" />
+        <source>Throw away everything typed in this form?</source>
+        <translation>确定放弃本表单中已录入的全部内容？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="571" />
+        <source>Draft saved %1</source>
+        <translation>草稿已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="580" />
+        <source>New case</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="586" />
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="587" />
+        <source>Card and complained party</source>
+        <translation>卡片及被投诉方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="588" />
+        <source>Classification</source>
+        <translation>投诉分类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="589" />
+        <source>Request and facts</source>
+        <translation>诉求与事实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="590" />
+        <source>Through a proxy (代理人)</source>
+        <translation>委托代理人投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="591" />
+        <source>Group complaint in person</source>
+        <translation>集体投诉（现场）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="592" />
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="592" />
+        <source>Institution / branch</source>
+        <translation>被投诉机构/网点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="593" />
+        <source>Staff member</source>
+        <translation>被投诉员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="598" />
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="599" />
+        <source>earlier than now:</source>
+        <translation>早于当前时间：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="600" />
+        <source>Request (诉求)</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="601" />
+        <source>Facts</source>
+        <translation>事实经过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="602" />
+        <source>Grounds</source>
+        <translation>理由依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="603" />
+        <source>Optional; masked after leaving the field</source>
+        <translation>可选；离开输入框后脱敏显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="604" />
+        <source>Branch or department complained about</source>
+        <translation>被投诉的网点或部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="605" />
+        <source>If a staff member is complained about</source>
+        <translation>如投诉具体员工，请填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="606" />
+        <source>What the complainant asks for</source>
+        <translation>投诉人的具体诉求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="607" />
+        <source>What happened, in the complainant's words. Never write down a PIN, CVV or expiry date.</source>
+        <translation>按投诉人陈述记录事实经过。切勿记录密码、CVV安全码或有效期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="609" />
+        <source>Optional: grounds given by the complainant</source>
+        <translation>可选：投诉人提出的理由依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="611" />
+        <source>Save case (Ctrl+S)</source>
+        <translation>保存投诉（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form.py" line="613" />
+        <source>Draft restored from %1.</source>
+        <translation>已恢复 %1 的草稿。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="22" />
+        <location filename="../../ui/labels.py" line="55" />
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23" />
+        <location filename="../../ui/labels.py" line="56" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24" />
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25" />
+        <source>Paused (appraisal)</source>
+        <translation>暂停（鉴定中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26" />
+        <source>Decided</source>
+        <translation>已作出决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27" />
+        <location filename="../../ui/labels.py" line="63" />
+        <source>Review requested</source>
+        <translation>已申请核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28" />
+        <source>Reviewed</source>
+        <translation>已核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="65" />
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="66" />
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="67" />
+        <source>Declined</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="35" />
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="36" />
+        <source>Start handling</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37" />
+        <source>Pause for appraisal</source>
+        <translation>鉴定暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="38" />
+        <source>Resume</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39" />
+        <source>Add new facts</source>
+        <translation>新情况、新事实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="40" />
+        <source>Extend deadline</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="41" />
+        <source>Record decision</source>
+        <translation>录入处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="42" />
+        <source>Request review</source>
+        <translation>申请核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="43" />
+        <source>Record review result</source>
+        <translation>录入核查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="44" />
+        <source>Close case</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="45" />
+        <source>Withdraw</source>
+        <translation>撤回投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="46" />
+        <source>Decline</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="47" />
+        <source>Hand over</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="48" />
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="49" />
+        <source>Record notice</source>
+        <translation>记录告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="50" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="51" />
+        <location filename="../../ui/labels.py" line="72" />
+        <source>Recording</source>
+        <translation>录音录像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="57" />
+        <source>Handling started</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="58" />
+        <source>Paused for appraisal</source>
+        <translation>鉴定暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="59" />
+        <source>Resumed</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="60" />
+        <source>New facts (clock restarted)</source>
+        <translation>新情况、新事实（重新计时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="61" />
+        <source>Deadline extended</source>
+        <translation>已延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="62" />
+        <source>Decision recorded</source>
+        <translation>已作出处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="64" />
+        <source>Review result recorded</source>
+        <translation>已录入核查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="68" />
+        <source>Handed over</source>
+        <translation>已移交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="69" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="70" />
+        <source>Notice given</source>
+        <translation>已告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="71" />
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="76" />
+        <source>Receptionist</source>
+        <translation>接待员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="77" />
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="78" />
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="79" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="83" />
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="84" />
+        <source>HK/Macau/Taiwan residence permit</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="85" />
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="86" />
+        <source>Mainland travel permit (HK/Macau)</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="87" />
+        <source>Mainland travel permit (Taiwan)</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="88" />
+        <source>Foreigner's permanent residence ID</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="89" />
+        <source>Other ID</source>
+        <translation>其他证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="93" />
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="94" />
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="98" />
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="99" />
+        <source>Proxy</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="100" />
+        <source>Representative</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="104" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="105" />
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="106" />
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="107" />
+        <source>Could not be reached</source>
+        <translation>无法联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="111" />
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="112" />
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="113" />
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="114" />
+        <source>Due within 3 days</source>
+        <translation>3日内到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="115" />
+        <source>Paused</source>
+        <translation>暂停中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="116" />
+        <source>Ended (closed, withdrawn, declined)</source>
+        <translation>已终结（办结、撤回、不予受理）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="120" />
+        <source>Channel</source>
+        <translation>办理渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="121" />
+        <source>Business type</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="122" />
+        <source>Reason</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="123" />
+        <source>Demand</source>
+        <translation>诉求类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="127" />
+        <source>What was verified</source>
+        <translation>核实情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="128" />
+        <source>Basis and reasons</source>
+        <translation>依据和理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="129" />
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="130" />
+        <source>Remedies</source>
+        <translation>救济途径</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="334" />
+        <source>Complaint Desk</source>
+        <translation>投诉接待工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="209" />
+        <source>Open %1 · Overdue %2 · Due soon %3</source>
+        <translation>未办结 %1 · 超期 %2 · 即将到期 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="234" />
+        <source>Case %1 registered; due %2.</source>
+        <translation>投诉 %1 已登记，办结期限 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="304" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="305" />
+        <source>Ctrl+N  new case
+Ctrl+F  find a case
+Enter  open the selected case
+Ctrl+S  save the case form
+Ctrl+W  close the tab
+Ctrl+Tab  next tab
+F5  refresh
+Ctrl+Shift+O  choose the operator
+Ctrl+,  settings
+Alt+letter  the underlined field or menu</source>
+        <translation>Ctrl+N  新建投诉
+Ctrl+F  查找案件
+Enter  打开选中的案件
+Ctrl+S  保存投诉登记表
+Ctrl+W  关闭标签页
+Ctrl+Tab  下一个标签页
+F5  刷新
+Ctrl+Shift+O  选择操作员
+Ctrl+,  设置
+Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="311" />
+        <source>&amp;New case</source>
+        <translation>新建投诉(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="312" />
+        <source>Register a new complaint (Ctrl+N)</source>
+        <translation>登记新投诉（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="313" />
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="314" />
+        <source>Find a case (Ctrl+F)</source>
+        <translation>查找案件（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="315" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="316" />
+        <source>&amp;Close tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="317" />
+        <source>Next &amp;tab</source>
+        <translation>下一个标签页(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="318" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="319" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320" />
+        <source>Choose &amp;operator</source>
+        <translation>选择操作员(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="321" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="322" />
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="323" />
+        <source>&amp;Desk</source>
+        <translation>工作站(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="324" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="325" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="326" />
+        <source>Cases</source>
+        <translation>投诉案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="327" />
+        <source>Operator:</source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="328" />
+        <source>Who is working at this desk now (Ctrl+Shift+O)</source>
+        <translation>当前在本工作站操作的人员（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="329" />
+        <source>Sync: not set up</source>
+        <translation>同步：未设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="330" />
+        <source>Connection to the central ticket service</source>
+        <translation>与总行投诉工单系统的连接</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="20" />
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="21" />
+        <source>Too long: at most {max} characters.</source>
+        <translation>过长：最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="22" />
+        <source>Wrong kind of value.</source>
+        <translation>数据类型不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="23" />
+        <source>Choose one of the offered values.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="24" />
+        <source>Not in the classification table: choose from the list.</source>
+        <translation>分类表中没有此项，请从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="25" />
+        <source>Several entries match: choose one from the list.</source>
+        <translation>有多项匹配，请从列表中选择一项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="26" />
+        <source>Unknown field.</source>
+        <translation>未知字段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="27" />
+        <source>At most {max} representatives may come in person.</source>
+        <translation>现场集体投诉最多推选 {max} 名代表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="28" />
+        <source>Wrong format.</source>
+        <translation>格式不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="29" />
+        <source>The time needs a time zone.</source>
+        <translation>时间须包含时区。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="30" />
+        <source>This time lies in the future.</source>
+        <translation>该时间晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="31" />
+        <source>An ID number has 18 characters (the last may be X) or 15 digits.</source>
+        <translation>身份证号码应为18位（末位可为X）或15位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="32" />
+        <source>Check character wrong: should be {expected}. Please re-read the card.</source>
+        <translation>校验位错误：应为 {expected}，请重新核对证件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="33" />
+        <source>The birth date {birth_date} in this ID number is not a real date.</source>
+        <translation>证件号码中的出生日期 {birth_date} 不是有效日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="34" />
+        <source>The birth date {birth_date} lies in the future.</source>
+        <translation>出生日期 {birth_date} 晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="35" />
+        <source>A card number has 13 to 19 digits.</source>
+        <translation>卡号应为13至19位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="36" />
+        <source>Card number fails the check digit (Luhn): please re-read it.</source>
+        <translation>卡号校验位（Luhn）不正确，请重新核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="37" />
+        <source>An 11-digit mobile (1[3-9]...) or a landline such as 0591-87654321.</source>
+        <translation>请填写11位手机号码（1[3-9]开头）或固定电话，如 0591-87654321。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="38" />
+        <source>Not a valid unified social credit code (18 characters).</source>
+        <translation>统一社会信用代码（18位）无效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="39" />
+        <source>The handler may not be the staff member complained about: hand the case over first.</source>
+        <translation>承办人不得为被投诉员工本人，请先移交。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="40" />
+        <source>The case is already with this operator.</source>
+        <translation>该投诉已由此人承办。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="41" />
+        <source>The second extension needs a supervisor's approval.</source>
+        <translation>第二次延期须经主管审批。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="42" />
+        <source>The satisfaction follow-up must be done by someone other than the handler.</source>
+        <translation>满意度回访须由承办人以外的人员完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="43" />
+        <source>Extensions go in order: first to 30 days, then to 60 days.</source>
+        <translation>须依次延期：先延至30日，再延至60日。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="44" />
+        <source>No further extension: 60 days is the last limit.</source>
+        <translation>不能再延期：60日为最长时限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="45" />
+        <source>This action is not allowed in the case's current state.</source>
+        <translation>案件当前状态下不允许此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="46" />
+        <source>Your role does not allow this.</source>
+        <translation>您的角色无此权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="47" />
+        <source>Not found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="48" />
+        <source>This desk has no identity yet.</source>
+        <translation>本工作站尚未设置身份信息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="49" />
+        <source>The store was written by a newer Complaint Desk: install the newer version.</source>
+        <translation>数据由更新版本的投诉接待工作站写入，请安装新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="50" />
+        <source>Branch code: 2 to 10 letters or digits.</source>
+        <translation>机构代码：2至10位字母或数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="51" />
+        <source>Desk code: 1 to 6 letters or digits.</source>
+        <translation>工作站代码：1至6位字母或数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="52" />
+        <source>Staff number: 1 to 20 letters or digits.</source>
+        <translation>工号：1至20位字母或数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="53" />
+        <source>This staff number exists already.</source>
+        <translation>该工号已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="54" />
+        <source>Unknown role.</source>
+        <translation>未知角色。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="55" />
+        <source>Must start with http:// or https://</source>
+        <translation>须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="56" />
+        <source>The rules file is damaged: ask the administrator.</source>
+        <translation>规则文件已损坏，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="57" />
+        <source>The classification table is damaged: ask the administrator.</source>
+        <translation>分类表已损坏，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="58" />
+        <source>The holiday file is damaged: ask the administrator.</source>
+        <translation>节假日文件已损坏，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="59" />
+        <source>The file cannot be read.</source>
+        <translation>无法读取文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="60" />
+        <source>The file is not valid JSON.</source>
+        <translation>文件不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61" />
+        <source>Choose the current operator first (status bar).</source>
+        <translation>请先在状态栏选择当前操作员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="62" />
+        <source>Unexpected error: {detail}</source>
+        <translation>意外错误：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditor</name>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="217" />
+        <source>Complainant is</source>
+        <translation>投诉人类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="218" />
+        <source>Organisation name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="218" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="219" />
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="220" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="221" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="222" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="223" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="224" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="225" />
+        <source>Relation</source>
+        <translation>与投诉人关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="226" />
+        <source>Power of attorney</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="227" />
+        <source>POA reference</source>
+        <translation>委托书编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="228" />
+        <source>Why not in person</source>
+        <translation>本人未能到场原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="229" />
+        <source>Inheritance proof</source>
+        <translation>继承证明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="233" />
+        <source>Signed original seen</source>
+        <translation>已核验签字原件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="234" />
+        <source>e.g. spouse, child, lawyer, heir</source>
+        <translation>如：配偶、子女、律师、继承人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="235" />
+        <source>Why the complainant could not come</source>
+        <translation>投诉人本人未能到场的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="236" />
+        <source>Only for heirs: the document shown</source>
+        <translation>仅限继承人：出示的证明文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="237" />
+        <source>Mobile or 0591-87654321</source>
+        <translation>手机或 0591-87654321</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="238" />
+        <source>18 characters</source>
+        <translation>18位</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedCasesPanel</name>
+    <message>
+        <location filename="../../ui/intake/related.py" line="59" />
+        <source>same ID number</source>
+        <translation>证件号码相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/related.py" line="59" />
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/related.py" line="61" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/related.py" line="65" />
+        <source>Merge into this case</source>
+        <translation>并入此案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/related.py" line="66" />
+        <source>A repeat inside the handling period: add the facts typed here to this case as new facts (its clock restarts) instead of opening a new case.</source>
+        <translation>处理期限内的重复投诉：将此处录入的事实作为新情况并入该案（重新计时），不另立新案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/related.py" line="80" />
+        <source>This person has %1 earlier case(s), %2 still open. A repeat of the same complaint inside the handling period can be merged.</source>
+        <translation>此人已有 %1 件投诉，其中 %2 件尚未办结。处理期限内的同一投诉可合并处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/related.py" line="84" />
+        <source>This person has %1 earlier case(s), all ended.</source>
+        <translation>此人已有 %1 件投诉，均已终结。</translation>
+    </message>
+</context>
+<context>
+    <name>RepresentativesEditor</name>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="359" />
+        <source>Add representative</source>
+        <translation>添加代表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="360" />
+        <source>Remove last</source>
+        <translation>删除最后一名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="361" />
+        <source>At most %1 representatives may come in person.</source>
+        <translation>现场集体投诉最多推选 %1 名代表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="364" />
+        <source>Representative %1</source>
+        <translation>代表 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../ui/detail/view.py" line="55" />
+        <source>Show personal data</source>
+        <translation>显示个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="56" />
+        <source>Personal data of case %1 is shown unmasked only for a reason, and the viewing is written to the audit log. Why do you need it?</source>
+        <translation>案件 %1 的个人信息仅在有正当理由时显示明文，查看行为将记入审计日志。请说明查看原因：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="58" />
+        <source>e.g. call-back to verify identity</source>
+        <translation>如：回拨核实身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="59" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="60" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/view.py" line="65" />
+        <source>Choose the current operator first (status bar).</source>
+        <translation>请先在状态栏选择当前操作员。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="231" />
+        <location filename="../../ui/settings_dialog.py" line="264" />
+        <source>Choose the current operator first (status bar).</source>
+        <translation>请先在状态栏选择当前操作员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="288" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="289" />
+        <source>Desk</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="289" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="289" />
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="289" />
+        <source>Recording</source>
+        <translation>录音录像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="290" />
+        <source>Central service</source>
+        <translation>总行服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="290" />
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="293" />
+        <source>Branch code</source>
+        <translation>机构代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="293" />
+        <source>Branch name</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="294" />
+        <source>Desk code</source>
+        <translation>工作站代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="294" />
+        <source>Bank name</source>
+        <translation>银行名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="295" />
+        <source>Hotline on receipts</source>
+        <translation>回执上的客服热线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="296" />
+        <source>Branch contact on receipts</source>
+        <translation>回执上的网点联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="297" />
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="297" />
+        <source>Receipt paper</source>
+        <translation>回执纸张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="298" />
+        <source>After saving a case</source>
+        <translation>保存投诉后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="299" />
+        <source>Printer for receipts</source>
+        <translation>回执打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="300" />
+        <source>Printer for case reports</source>
+        <translation>案件报告打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="301" />
+        <source>Printer for decision letters</source>
+        <translation>处理意见书打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="302" />
+        <source>Printer for notices</source>
+        <translation>告知书打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="302" />
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="303" />
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="303" />
+        <source>Recording notice</source>
+        <translation>录音录像告知语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="304" />
+        <source>Central service URL</source>
+        <translation>总行服务地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="304" />
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="305" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="305" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="309" />
+        <source>print the receipt at once, without a print dialog</source>
+        <translation>直接打印回执，不弹出打印对话框</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="310" />
+        <source>Branch and desk codes are part of new case numbers; existing cases keep their numbers.</source>
+        <translation>机构代码和工作站代码是新案件编号的一部分；已有案件编号不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="313" />
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="314" />
+        <source>Add operator</source>
+        <translation>添加操作员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="315" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="316" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="111" />
+        <source>Set up this desk</source>
+        <translation>设置本工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="112" />
+        <source>This desk has no identity yet. Its branch and desk codes become part of every case number (e.g. 0591-W01-20261126-0007) and cannot be reused by another desk.</source>
+        <translation>本工作站尚未设置身份信息。机构代码和工作站代码将成为每个案件编号的一部分（如 0591-W01-20261126-0007），不得与其他工作站重复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="114" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="114" />
+        <source>Branch code</source>
+        <translation>机构代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="115" />
+        <source>Branch name</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="115" />
+        <source>Desk code</source>
+        <translation>工作站代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="116" />
+        <source>Bank name</source>
+        <translation>银行名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="116" />
+        <source>Your staff number</source>
+        <translation>您的工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="117" />
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="120" />
+        <source>e.g. 0591</source>
+        <translation>如 0591</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="121" />
+        <source>e.g. 福州分行营业部</source>
+        <translation>如 福州分行营业部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="122" />
+        <source>e.g. W01</source>
+        <translation>如 W01</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="123" />
+        <source>Printed on receipts</source>
+        <translation>打印在回执上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="124" />
+        <source>Set up</source>
+        <translation>完成设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="125" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="181" />
+        <source>to %1 days</source>
+        <translation>延至 %1 日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="183" />
+        <source>approved by %1</source>
+        <translation>审批人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="188" />
+        <source>follow-up by %1</source>
+        <translation>回访人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="190" />
+        <source>first responder %1</source>
+        <translation>首问责任人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="196" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="196" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="196" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="196" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+</TS>
