@@ -65,7 +65,8 @@ class DraftStore:
         return draft
 
     def load(self, draft_id: str) -> Draft | None:
-        return self._read(self._path(draft_id))
+        path = self._path(draft_id)
+        return self._read(path) if path.exists() else None
 
     def _read(self, path: Path) -> Draft | None:
         try:

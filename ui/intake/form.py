@@ -252,7 +252,7 @@ class IntakeForm(QWidget):
         self.discard_button.clicked.connect(self.discard)
         self.related.openRequested.connect(self.openCaseRequested)
         self.related.mergeRequested.connect(self.merge_into)
-        save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
         save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save_shortcut.activated.connect(self.save)
         self._autosave = QTimer(self)
@@ -479,6 +479,7 @@ class IntakeForm(QWidget):
             return
         self._revalidate()
         if self._problems:
+            self.save_draft()
             self.show_all_problems()
             return
         actor = self.ctx.actor
