@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from app.settings import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -56,5 +56,7 @@ def install_language(language: str) -> bool:
     _state["translators"] = installed
     for translator in installed:
         app.installTranslator(translator)
+    # Qt posts LanguageChange to the widgets; deliver it now so the switch is complete on return.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return complete
 

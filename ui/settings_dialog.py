@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,7 @@ from ui import labels, operations
 from ui.context import DeskContext
 from ui.i18n import install_language
 from ui.messages import error_problems, problem_text
-from ui.widgets import ErrorLabel, FieldErrors, TextBox, set_combo_data, with_error
+from ui.widgets import ErrorLabel, button_box, FieldErrors, TextBox, set_combo_data, with_error
 
 
 def _printer_names() -> list[str]:
@@ -167,8 +166,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(central_page, "")
         self.tabs.addTab(ops_page, "")
         self.general_error = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setProperty("primary", True)
+        self.buttons, self.save_button, self.cancel_button = button_box()
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -312,8 +310,8 @@ class SettingsDialog(QDialog):
         for combo in self.printers.values():
             combo.setItemText(0, self.tr("System default"))
         self.add_operator_button.setText(self.tr("Add operator"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.save_button.setText(self.tr("Save"))
+        self.cancel_button.setText(self.tr("Cancel"))
         for i in range(self.new_role.count()):
             self.new_role.setItemText(i, labels.role_name(str(self.new_role.itemData(i))))
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +20,7 @@ from ui.i18n import current_language, install_language
 from ui.messages import error_problems, problem_text
 from ui.operations import DeskSnapshot
 from ui.tasks import Executor, submit
-from ui.widgets import ErrorLabel, FieldErrors, with_error
+from ui.widgets import ErrorLabel, button_box, FieldErrors, with_error
 
 
 class SetupDialog(QDialog):
@@ -68,10 +67,9 @@ class SetupDialog(QDialog):
             self.errors.register(key, editor, error)
             self.form.addRow(caption, with_error(editor, error))
             self._captions[key] = caption
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons, self.ok_button, self.cancel_button = button_box()
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setProperty("primary", True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(self.form)
@@ -121,8 +119,8 @@ class SetupDialog(QDialog):
         self.branch_name.setPlaceholderText(self.tr("e.g. 福州分行营业部"))
         self.desk_code.setPlaceholderText(self.tr("e.g. W01"))
         self.bank_name.setPlaceholderText(self.tr("Printed on receipts"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Set up"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
+        self.ok_button.setText(self.tr("Set up"))
+        self.cancel_button.setText(self.tr("Quit"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         if event.type() == QEvent.Type.LanguageChange:

@@ -8,8 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -172,6 +174,17 @@ class OperatorPicker(QComboBox):
         index = self.findData(staff_no)
         if index >= 0:
             self.setCurrentIndex(index)
+
+
+def button_box() -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """A dialog's OK/Cancel row with plain buttons, so our own texts survive a language switch
+    (QDialogButtonBox resets its standard buttons to "OK"/"Cancel" on LanguageChange)."""
+    box = QDialogButtonBox()
+    ok = box.addButton("OK", QDialogButtonBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+    ok.setProperty("primary", True)
+    ok.setDefault(True)
+    return box, ok, cancel
 
 
 def set_combo_data(combo: QComboBox, value: object) -> None:

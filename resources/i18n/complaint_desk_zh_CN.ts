@@ -4,202 +4,202 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="138" />
+        <location filename="../../ui/detail/dialogs.py" line="135" />
         <source>If you disagree with this decision you may, within 30 days of receiving it, request a review in writing from the upper level; you may also apply for mediation, arbitration, or bring a lawsuit.</source>
         <translation>如您对本处理决定有异议，可自收到之日起30日内向上级机构书面申请核查；也可申请调解、仲裁或依法提起诉讼。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="178" />
+        <location filename="../../ui/detail/dialogs.py" line="175" />
         <source>Choose the current operator first (status bar).</source>
         <translation>请先在状态栏选择当前操作员。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="209" />
+        <location filename="../../ui/detail/dialogs.py" line="206" />
         <source>Accept the case for handling.</source>
         <translation>受理本投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="210" />
+        <location filename="../../ui/detail/dialogs.py" line="207" />
         <source>Start handling the case.</source>
         <translation>开始办理本投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="211" />
+        <location filename="../../ui/detail/dialogs.py" line="208" />
         <source>Pause the clock for an external appraisal or test: that time does not count towards the deadline.</source>
         <translation>因外部鉴定、检测暂停计时：该期间不计入处理时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="213" />
+        <location filename="../../ui/detail/dialogs.py" line="210" />
         <source>The appraisal is over: the clock runs again and the deadline moves back by the days paused.</source>
         <translation>鉴定结束：恢复计时，期限按暂停天数顺延。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="215" />
+        <location filename="../../ui/detail/dialogs.py" line="212" />
         <source>Record new facts brought by the complainant.</source>
         <translation>记录投诉人提出的新情况、新事实。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="216" />
+        <location filename="../../ui/detail/dialogs.py" line="213" />
         <source>Record the decision in its four sections; the decision letter is built from them.</source>
         <translation>按四个部分录入处理决定，处理意见书据此生成。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="218" />
+        <location filename="../../ui/detail/dialogs.py" line="215" />
         <source>The complainant asks the upper level for a review (核查).</source>
         <translation>投诉人向上级机构申请核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="219" />
+        <location filename="../../ui/detail/dialogs.py" line="216" />
         <source>Record the result of the review.</source>
         <translation>录入核查结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="220" />
+        <location filename="../../ui/detail/dialogs.py" line="217" />
         <source>Close the case: the satisfaction follow-up must be done by someone other than the handler.</source>
         <translation>办结本投诉：满意度回访须由承办人以外的人员完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="222" />
+        <location filename="../../ui/detail/dialogs.py" line="219" />
         <source>The complainant withdraws the complaint: the procedure ends today.</source>
         <translation>投诉人撤回投诉：处理程序于今日终止。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="223" />
+        <location filename="../../ui/detail/dialogs.py" line="220" />
         <source>Decline a complaint not raised by the complainant or a proxy. A notice to the complainant is required.</source>
         <translation>对非投诉人本人或其代理人提出的投诉不予受理，须告知投诉人。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="225" />
+        <location filename="../../ui/detail/dialogs.py" line="222" />
         <source>Hand the case to another operator, who becomes its owner (首问负责制).</source>
         <translation>将本投诉移交其他人员，由其负责办理（首问负责制）。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="226" />
+        <location filename="../../ui/detail/dialogs.py" line="223" />
         <source>Add a note to the timeline.</source>
         <translation>在处理记录中添加备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="230" />
+        <location filename="../../ui/detail/dialogs.py" line="227" />
         <source>Second extension: to 60 days in all, for an especially complex case. Needs a supervisor's approval. A notice to the complainant is required.</source>
         <translation>第二次延期：特别复杂的投诉，总时限延长至60日，须经主管审批，并告知投诉人。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="233" />
+        <location filename="../../ui/detail/dialogs.py" line="230" />
         <source>First extension: to 30 days in all, for a complex case. A notice to the complainant is required.</source>
         <translation>第一次延期：情况复杂的投诉，总时限延长至30日，须告知投诉人。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="241" />
+        <location filename="../../ui/detail/dialogs.py" line="238" />
         <source>New facts restart the decision clock from today: the new target date will be %1 (was %2).</source>
         <translation>新情况、新事实将使处理时限自今日起重新计算：新的办结期限为 %1（原为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="245" />
+        <location filename="../../ui/detail/dialogs.py" line="242" />
         <source>Note (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="246" />
+        <location filename="../../ui/detail/dialogs.py" line="243" />
         <source>What is appraised, by whom</source>
         <translation>鉴定内容及鉴定机构</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="247" />
+        <location filename="../../ui/detail/dialogs.py" line="244" />
         <source>How the withdrawal was received</source>
         <translation>撤诉方式及经过</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="248" />
+        <location filename="../../ui/detail/dialogs.py" line="245" />
         <source>Why the case is declined</source>
         <translation>不予受理的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="249" />
+        <location filename="../../ui/detail/dialogs.py" line="246" />
         <source>The complainant's request</source>
         <translation>投诉人的核查申请</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="250" />
+        <location filename="../../ui/detail/dialogs.py" line="247" />
         <source>Review result</source>
         <translation>核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="251" />
+        <location filename="../../ui/detail/dialogs.py" line="248" />
         <source>New facts</source>
         <translation>新情况、新事实</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="252" />
+        <location filename="../../ui/detail/dialogs.py" line="249" />
         <source>Reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="253" />
+        <location filename="../../ui/detail/dialogs.py" line="250" />
         <source>Approved by (supervisor)</source>
         <translation>审批人（主管）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="254" />
+        <location filename="../../ui/detail/dialogs.py" line="251" />
         <source>What was verified</source>
         <translation>核实情况</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="255" />
+        <location filename="../../ui/detail/dialogs.py" line="252" />
         <source>Basis and reasons</source>
         <translation>依据和理由</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="256" />
+        <location filename="../../ui/detail/dialogs.py" line="253" />
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="257" />
+        <location filename="../../ui/detail/dialogs.py" line="254" />
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="258" />
+        <location filename="../../ui/detail/dialogs.py" line="255" />
         <source>Root cause</source>
         <translation>问题根源（溯源）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="259" />
+        <location filename="../../ui/detail/dialogs.py" line="256" />
         <source>Rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="260" />
+        <location filename="../../ui/detail/dialogs.py" line="257" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="261" />
+        <location filename="../../ui/detail/dialogs.py" line="258" />
         <source>Follow-up done by</source>
         <translation>回访人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="262" />
+        <location filename="../../ui/detail/dialogs.py" line="259" />
         <source>Follow-up note</source>
         <translation>回访说明</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="263" />
+        <location filename="../../ui/detail/dialogs.py" line="260" />
         <source>Hand over to</source>
         <translation>移交给</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="264" />
+        <location filename="../../ui/detail/dialogs.py" line="261" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="265" />
+        <location filename="../../ui/detail/dialogs.py" line="262" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/dialogs.py" line="270" />
+        <location filename="../../ui/detail/dialogs.py" line="267" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -207,234 +207,234 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/detail/view.py" line="198" />
+        <location filename="../../ui/detail/view.py" line="197" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="198" />
+        <location filename="../../ui/detail/view.py" line="197" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="201" />
+        <location filename="../../ui/detail/view.py" line="200" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="202" />
+        <location filename="../../ui/detail/view.py" line="201" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="204" />
+        <location filename="../../ui/detail/view.py" line="203" />
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="205" />
+        <location filename="../../ui/detail/view.py" line="204" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="206" />
+        <location filename="../../ui/detail/view.py" line="205" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="206" />
+        <location filename="../../ui/detail/view.py" line="205" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="208" />
+        <location filename="../../ui/detail/view.py" line="207" />
         <source>Relation</source>
         <translation>与投诉人关系</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="209" />
+        <location filename="../../ui/detail/view.py" line="208" />
         <source>Power of attorney</source>
         <translation>授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="210" />
+        <location filename="../../ui/detail/view.py" line="209" />
         <source>Signed original seen</source>
         <translation>已核验签字原件</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="210" />
+        <location filename="../../ui/detail/view.py" line="209" />
         <source>No signed original</source>
         <translation>未提供签字原件</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="211" />
+        <location filename="../../ui/detail/view.py" line="210" />
         <source>POA reference</source>
         <translation>委托书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="212" />
+        <location filename="../../ui/detail/view.py" line="211" />
         <source>Why not in person</source>
         <translation>本人未能到场原因</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="213" />
+        <location filename="../../ui/detail/view.py" line="212" />
         <source>Inheritance proof</source>
         <translation>继承证明</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="224" />
+        <location filename="../../ui/detail/view.py" line="223" />
         <source>Personal data masked</source>
         <translation>个人信息已脱敏</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="225" />
+        <location filename="../../ui/detail/view.py" line="224" />
         <source>Personal data shown (logged)</source>
         <translation>正在显示个人信息（已记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="226" />
+        <location filename="../../ui/detail/view.py" line="225" />
         <location filename="../../ui/detail/view.py" line="334" />
         <source>Show personal data…</source>
         <translation>显示个人信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="226" />
+        <location filename="../../ui/detail/view.py" line="225" />
         <source>Mask again</source>
         <translation>重新脱敏</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="227" />
+        <location filename="../../ui/detail/view.py" line="226" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="228" />
+        <location filename="../../ui/detail/view.py" line="227" />
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="230" />
+        <location filename="../../ui/detail/view.py" line="229" />
         <source>Proxy (代理人)</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="233" />
+        <location filename="../../ui/detail/view.py" line="232" />
         <source>Representatives (group complaint)</source>
         <translation>代表（集体投诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="236" />
+        <location filename="../../ui/detail/view.py" line="235" />
         <source>Card and complained party</source>
         <translation>卡片及被投诉方</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="237" />
+        <location filename="../../ui/detail/view.py" line="236" />
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="238" />
+        <location filename="../../ui/detail/view.py" line="237" />
         <source>Institution / branch</source>
         <translation>被投诉机构/网点</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="239" />
+        <location filename="../../ui/detail/view.py" line="238" />
         <source>Staff member</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="240" />
+        <location filename="../../ui/detail/view.py" line="239" />
         <source>Classification</source>
         <translation>投诉分类</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="245" />
+        <location filename="../../ui/detail/view.py" line="244" />
         <source>Table</source>
         <translation>分类表版本</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="246" />
+        <location filename="../../ui/detail/view.py" line="245" />
         <source>Request and facts</source>
         <translation>诉求与事实</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="247" />
+        <location filename="../../ui/detail/view.py" line="246" />
         <source>Request (诉求)</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="248" />
+        <location filename="../../ui/detail/view.py" line="247" />
         <source>Facts</source>
         <translation>事实经过</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="249" />
+        <location filename="../../ui/detail/view.py" line="248" />
         <source>Grounds</source>
         <translation>理由依据</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="250" />
+        <location filename="../../ui/detail/view.py" line="249" />
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="253" />
+        <location filename="../../ui/detail/view.py" line="252" />
         <source>Review result</source>
         <translation>核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="254" />
+        <location filename="../../ui/detail/view.py" line="253" />
         <source>Closing</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="255" />
+        <location filename="../../ui/detail/view.py" line="254" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="257" />
+        <location filename="../../ui/detail/view.py" line="256" />
         <source>Root cause</source>
         <translation>问题根源（溯源）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="258" />
+        <location filename="../../ui/detail/view.py" line="257" />
         <source>Rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="262" />
+        <location filename="../../ui/detail/view.py" line="261" />
         <source>Responsibility (首问负责制)</source>
         <translation>责任人（首问负责制）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="264" />
+        <location filename="../../ui/detail/view.py" line="263" />
         <source>First responder</source>
         <translation>首问责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="266" />
+        <location filename="../../ui/detail/view.py" line="265" />
         <source>Owner now</source>
         <translation>当前承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="267" />
+        <location filename="../../ui/detail/view.py" line="266" />
         <source>Hand-overs</source>
         <translation>移交记录</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="269" />
+        <location filename="../../ui/detail/view.py" line="268" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="271" />
+        <location filename="../../ui/detail/view.py" line="270" />
         <location filename="../../ui/detail/view.py" line="333" />
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="279" />
+        <location filename="../../ui/detail/view.py" line="278" />
         <location filename="../../ui/detail/view.py" line="332" />
         <source>Actions</source>
         <translation>操作</translation>
@@ -695,143 +695,143 @@
         <translation>还有 %1 项需要处理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="524" />
+        <location filename="../../ui/intake/form.py" line="525" />
         <source>Merge into %1</source>
         <translation>并入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="525" />
+        <location filename="../../ui/intake/form.py" line="526" />
         <source>The request and facts typed here are added to case %1 as new facts. Its decision clock restarts today. No new case is opened.</source>
         <translation>此处录入的诉求和事实将作为新情况、新事实并入案件 %1，其处理时限自今日起重新计算，不另立新案。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="547" />
-        <location filename="../../ui/intake/form.py" line="610" />
+        <location filename="../../ui/intake/form.py" line="548" />
+        <location filename="../../ui/intake/form.py" line="611" />
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="547" />
+        <location filename="../../ui/intake/form.py" line="548" />
         <source>Throw away everything typed in this form?</source>
         <translation>确定放弃本表单中已录入的全部内容？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="571" />
+        <location filename="../../ui/intake/form.py" line="572" />
         <source>Draft saved %1</source>
         <translation>草稿已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="580" />
+        <location filename="../../ui/intake/form.py" line="581" />
         <source>New case</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="586" />
+        <location filename="../../ui/intake/form.py" line="587" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="587" />
+        <location filename="../../ui/intake/form.py" line="588" />
         <source>Card and complained party</source>
         <translation>卡片及被投诉方</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="588" />
+        <location filename="../../ui/intake/form.py" line="589" />
         <source>Classification</source>
         <translation>投诉分类</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="589" />
+        <location filename="../../ui/intake/form.py" line="590" />
         <source>Request and facts</source>
         <translation>诉求与事实</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="590" />
+        <location filename="../../ui/intake/form.py" line="591" />
         <source>Through a proxy (代理人)</source>
         <translation>委托代理人投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="591" />
+        <location filename="../../ui/intake/form.py" line="592" />
         <source>Group complaint in person</source>
         <translation>集体投诉（现场）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="592" />
+        <location filename="../../ui/intake/form.py" line="593" />
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="592" />
+        <location filename="../../ui/intake/form.py" line="593" />
         <source>Institution / branch</source>
         <translation>被投诉机构/网点</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="593" />
+        <location filename="../../ui/intake/form.py" line="594" />
         <source>Staff member</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="598" />
+        <location filename="../../ui/intake/form.py" line="599" />
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="599" />
+        <location filename="../../ui/intake/form.py" line="600" />
         <source>earlier than now:</source>
         <translation>早于当前时间：</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="600" />
+        <location filename="../../ui/intake/form.py" line="601" />
         <source>Request (诉求)</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="601" />
+        <location filename="../../ui/intake/form.py" line="602" />
         <source>Facts</source>
         <translation>事实经过</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="602" />
+        <location filename="../../ui/intake/form.py" line="603" />
         <source>Grounds</source>
         <translation>理由依据</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="603" />
+        <location filename="../../ui/intake/form.py" line="604" />
         <source>Optional; masked after leaving the field</source>
         <translation>可选；离开输入框后脱敏显示</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="604" />
+        <location filename="../../ui/intake/form.py" line="605" />
         <source>Branch or department complained about</source>
         <translation>被投诉的网点或部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="605" />
+        <location filename="../../ui/intake/form.py" line="606" />
         <source>If a staff member is complained about</source>
         <translation>如投诉具体员工，请填写</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="606" />
+        <location filename="../../ui/intake/form.py" line="607" />
         <source>What the complainant asks for</source>
         <translation>投诉人的具体诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="607" />
+        <location filename="../../ui/intake/form.py" line="608" />
         <source>What happened, in the complainant's words. Never write down a PIN, CVV or expiry date.</source>
         <translation>按投诉人陈述记录事实经过。切勿记录密码、CVV安全码或有效期。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="609" />
+        <location filename="../../ui/intake/form.py" line="610" />
         <source>Optional: grounds given by the complainant</source>
         <translation>可选：投诉人提出的理由依据</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="611" />
+        <location filename="../../ui/intake/form.py" line="612" />
         <source>Save case (Ctrl+S)</source>
         <translation>保存投诉（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="613" />
+        <location filename="../../ui/intake/form.py" line="614" />
         <source>Draft restored from %1.</source>
         <translation>已恢复 %1 的草稿。</translation>
     </message>
@@ -1738,32 +1738,32 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../../ui/detail/view.py" line="55" />
+        <location filename="../../ui/detail/view.py" line="54" />
         <source>Show personal data</source>
         <translation>显示个人信息</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="56" />
+        <location filename="../../ui/detail/view.py" line="55" />
         <source>Personal data of case %1 is shown unmasked only for a reason, and the viewing is written to the audit log. Why do you need it?</source>
         <translation>案件 %1 的个人信息仅在有正当理由时显示明文，查看行为将记入审计日志。请说明查看原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="58" />
+        <location filename="../../ui/detail/view.py" line="57" />
         <source>e.g. call-back to verify identity</source>
         <translation>如：回拨核实身份</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="59" />
+        <location filename="../../ui/detail/view.py" line="58" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="60" />
+        <location filename="../../ui/detail/view.py" line="59" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="65" />
+        <location filename="../../ui/detail/view.py" line="64" />
         <source>Choose the current operator first (status bar).</source>
         <translation>请先在状态栏选择当前操作员。</translation>
     </message>
@@ -1771,173 +1771,173 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="231" />
-        <location filename="../../ui/settings_dialog.py" line="264" />
+        <location filename="../../ui/settings_dialog.py" line="229" />
+        <location filename="../../ui/settings_dialog.py" line="262" />
         <source>Choose the current operator first (status bar).</source>
         <translation>请先在状态栏选择当前操作员。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="288" />
+        <location filename="../../ui/settings_dialog.py" line="286" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="289" />
+        <location filename="../../ui/settings_dialog.py" line="287" />
         <source>Desk</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="289" />
+        <location filename="../../ui/settings_dialog.py" line="287" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="289" />
+        <location filename="../../ui/settings_dialog.py" line="287" />
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="289" />
+        <location filename="../../ui/settings_dialog.py" line="287" />
         <source>Recording</source>
         <translation>录音录像</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="290" />
+        <location filename="../../ui/settings_dialog.py" line="288" />
         <source>Central service</source>
         <translation>总行服务</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="290" />
+        <location filename="../../ui/settings_dialog.py" line="288" />
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="293" />
+        <location filename="../../ui/settings_dialog.py" line="291" />
         <source>Branch code</source>
         <translation>机构代码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="293" />
+        <location filename="../../ui/settings_dialog.py" line="291" />
         <source>Branch name</source>
         <translation>机构名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="294" />
+        <location filename="../../ui/settings_dialog.py" line="292" />
         <source>Desk code</source>
         <translation>工作站代码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="294" />
+        <location filename="../../ui/settings_dialog.py" line="292" />
         <source>Bank name</source>
         <translation>银行名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="295" />
+        <location filename="../../ui/settings_dialog.py" line="293" />
         <source>Hotline on receipts</source>
         <translation>回执上的客服热线</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="296" />
+        <location filename="../../ui/settings_dialog.py" line="294" />
         <source>Branch contact on receipts</source>
         <translation>回执上的网点联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="297" />
+        <location filename="../../ui/settings_dialog.py" line="295" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="297" />
+        <location filename="../../ui/settings_dialog.py" line="295" />
         <source>Receipt paper</source>
         <translation>回执纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="298" />
+        <location filename="../../ui/settings_dialog.py" line="296" />
         <source>After saving a case</source>
         <translation>保存投诉后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="299" />
+        <location filename="../../ui/settings_dialog.py" line="297" />
         <source>Printer for receipts</source>
         <translation>回执打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="300" />
+        <location filename="../../ui/settings_dialog.py" line="298" />
         <source>Printer for case reports</source>
         <translation>案件报告打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="301" />
+        <location filename="../../ui/settings_dialog.py" line="299" />
         <source>Printer for decision letters</source>
         <translation>处理意见书打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="302" />
+        <location filename="../../ui/settings_dialog.py" line="300" />
         <source>Printer for notices</source>
         <translation>告知书打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="302" />
+        <location filename="../../ui/settings_dialog.py" line="300" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="303" />
+        <location filename="../../ui/settings_dialog.py" line="301" />
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="303" />
+        <location filename="../../ui/settings_dialog.py" line="301" />
         <source>Recording notice</source>
         <translation>录音录像告知语</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="304" />
+        <location filename="../../ui/settings_dialog.py" line="302" />
         <source>Central service URL</source>
         <translation>总行服务地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="304" />
+        <location filename="../../ui/settings_dialog.py" line="302" />
         <source>Staff number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="305" />
+        <location filename="../../ui/settings_dialog.py" line="303" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="305" />
+        <location filename="../../ui/settings_dialog.py" line="303" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="309" />
+        <location filename="../../ui/settings_dialog.py" line="307" />
         <source>print the receipt at once, without a print dialog</source>
         <translation>直接打印回执，不弹出打印对话框</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="310" />
+        <location filename="../../ui/settings_dialog.py" line="308" />
         <source>Branch and desk codes are part of new case numbers; existing cases keep their numbers.</source>
         <translation>机构代码和工作站代码是新案件编号的一部分；已有案件编号不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="313" />
+        <location filename="../../ui/settings_dialog.py" line="311" />
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="314" />
+        <location filename="../../ui/settings_dialog.py" line="312" />
         <source>Add operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="315" />
+        <location filename="../../ui/settings_dialog.py" line="313" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="316" />
+        <location filename="../../ui/settings_dialog.py" line="314" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1945,77 +1945,77 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="111" />
+        <location filename="../../ui/setup_dialog.py" line="109" />
         <source>Set up this desk</source>
         <translation>设置本工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="112" />
+        <location filename="../../ui/setup_dialog.py" line="110" />
         <source>This desk has no identity yet. Its branch and desk codes become part of every case number (e.g. 0591-W01-20261126-0007) and cannot be reused by another desk.</source>
         <translation>本工作站尚未设置身份信息。机构代码和工作站代码将成为每个案件编号的一部分（如 0591-W01-20261126-0007），不得与其他工作站重复。</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="114" />
+        <location filename="../../ui/setup_dialog.py" line="112" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="114" />
+        <location filename="../../ui/setup_dialog.py" line="112" />
         <source>Branch code</source>
         <translation>机构代码</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="115" />
+        <location filename="../../ui/setup_dialog.py" line="113" />
         <source>Branch name</source>
         <translation>机构名称</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="115" />
+        <location filename="../../ui/setup_dialog.py" line="113" />
         <source>Desk code</source>
         <translation>工作站代码</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="116" />
+        <location filename="../../ui/setup_dialog.py" line="114" />
         <source>Bank name</source>
         <translation>银行名称</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="116" />
+        <location filename="../../ui/setup_dialog.py" line="114" />
         <source>Your staff number</source>
         <translation>您的工号</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="117" />
+        <location filename="../../ui/setup_dialog.py" line="115" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="120" />
+        <location filename="../../ui/setup_dialog.py" line="118" />
         <source>e.g. 0591</source>
         <translation>如 0591</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="121" />
+        <location filename="../../ui/setup_dialog.py" line="119" />
         <source>e.g. 福州分行营业部</source>
         <translation>如 福州分行营业部</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="122" />
+        <location filename="../../ui/setup_dialog.py" line="120" />
         <source>e.g. W01</source>
         <translation>如 W01</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="123" />
+        <location filename="../../ui/setup_dialog.py" line="121" />
         <source>Printed on receipts</source>
         <translation>打印在回执上</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="124" />
+        <location filename="../../ui/setup_dialog.py" line="122" />
         <source>Set up</source>
         <translation>完成设置</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="125" />
+        <location filename="../../ui/setup_dialog.py" line="123" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>

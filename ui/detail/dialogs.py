@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +29,7 @@ from app.services.queries import CaseDetail
 from ui import labels, operations
 from ui.context import DeskContext
 from ui.messages import error_problems, problem_text
-from ui.widgets import ErrorLabel, FieldErrors, OperatorPicker, TextBox, with_error
+from ui.widgets import ErrorLabel, button_box, FieldErrors, OperatorPicker, TextBox, with_error
 
 # Actions that have a dialog here (notices, prints and recordings come with their own issues).
 DIALOG_ACTIONS: tuple[CaseAction, ...] = (
@@ -65,9 +64,7 @@ class ActionDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.general_error = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setProperty("primary", True)
+        self.buttons, self.ok_button, self.cancel_button = button_box()
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -267,7 +264,7 @@ class ActionDialog(QDialog):
         for caption, source in self._captions:
             caption.setText(captions.get(source, source))
         self.ok_button.setText(labels.action_name(a.value))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.cancel_button.setText(self.tr("Cancel"))
         combo = self.editors.get("satisfaction")
         if isinstance(combo, QComboBox):
             for i in range(1, combo.count()):

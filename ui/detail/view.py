@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,7 +26,7 @@ from ui.context import DeskContext
 from ui.detail.dialogs import DIALOG_ACTIONS, ActionDialog
 from ui.detail.panels import DeadlinePanel, FieldGroup, Timeline
 from ui.messages import error_problems, error_text, problem_text
-from ui.widgets import ErrorLabel
+from ui.widgets import ErrorLabel, button_box
 
 
 class RevealDialog(QDialog):
@@ -43,7 +42,7 @@ class RevealDialog(QDialog):
         self.error = ErrorLabel()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons, self.ok_button, self.cancel_button = button_box()
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -56,8 +55,8 @@ class RevealDialog(QDialog):
         self.intro.setText(self.tr("Personal data of case %1 is shown unmasked only for a reason, and the "
                                    "viewing is written to the audit log. Why do you need it?").replace("%1", case_number))
         self.reason.setPlaceholderText(self.tr("e.g. call-back to verify identity"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Show"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.ok_button.setText(self.tr("Show"))
 
     def submit(self) -> None:
         actor = self.ctx.actor
@@ -290,6 +289,7 @@ class CaseDetailView(QWidget):
             button.setEnabled(self.ctx.actor is not None)
             button.clicked.connect(lambda _c=False, a=action: self.start_action(a))
             self.actions_grid.addWidget(button, i // columns, i % columns)
+            button.show()  # added to a visible parent: show now, not on the next event loop pass
             self.action_buttons[action] = button
         if self.ctx.actor is None:
             self.action_error.show_message(self.tr("Choose the current operator first (status bar)."))

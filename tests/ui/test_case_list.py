@@ -1,0 +1,90 @@
+"""The lazy case table: model contract, paging, urgency marks, search off the GUI thread."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool
+
+from app.clock import BEIJING
+from app.desk import Desk
+from app.services.demo import add_demo_cases
+from app.services.identity import list_operators
+from app.services.queries import CaseFilter, DueFilter
+from ui import operations
+from ui.case_model import CaseTableModel, Column
+from ui.tasks import SynchronousExecutor, ThreadPoolExecutor
+
+from .conftest import actor, intake
+
+
+def demo(desk: Desk, n: int) -> None:
+    with desk.write() as s:
+        add_demo_cases(s, desk.rulebook, list_operators(s), n, seed=7)
+
+
+def test_model_passes_qtmodeltester_with_paging(qtbot: Any, qtmodeltester: Any, desk: Desk) -> None:
+    demo(desk, 45)
+    model = CaseTableModel(desk, SynchronousExecutor(), page_size=20)
+    model.set_filter(CaseFilter())
+    assert model.rowCount() == 20
+    assert model.canFetchMore(QModelIndex())
+    assert model.total == 45
+    qtmodeltester.check(model)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 45
+    qtmodeltester.check(model)
+    numbers = [model.row_at(i).case_number for i in range(45)]
+    received = [model.row_at(i).received_at for i in range(45)]
+    assert received == sorted(received, reverse=True), "newest first"
+    assert len(set(numbers)) == 45
+
+
+def test_overdue_and_due_soon_rows_stand_out_by_colour_and_icon(qtbot: Any, desk: Desk) -> None:
+    now = datetime.now(BEIJING)
+    who = actor(desk, "1024")
+    overdue = operations.register(desk, who, intake(received_at=(now - timedelta(days=40)).isoformat()))
+    soon = operations.register(desk, who, intake(received_at=(now - timedelta(days=13)).isoformat()))
+    calm = operations.register(desk, who, intake())
+    model = CaseTableModel(desk, SynchronousExecutor())
+    model.set_filter(CaseFilter())
+    rows = {model.row_at(r).case_number: r for r in range(model.rowCount())}
+    for number, words in ((overdue.case_number, "已超期"), (soon.case_number, "剩余")):
+        index = model.index(rows[number], Column.DUE)
+        assert words in model.data(index, Qt.ItemDataRole.DisplayRole)
+        assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None, "coloured"
+        icon = model.data(index, Qt.ItemDataRole.DecorationRole)
+        assert icon is not None and not icon.isNull(), "and marked with an icon, not colour alone"
+        assert model.data(model.index(rows[number], Column.NUMBER), Qt.ItemDataRole.DecorationRole) is not None
+    index = model.index(rows[calm.case_number], Column.DUE)
+    assert model.data(index, Qt.ItemDataRole.DecorationRole) is None
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole) is None
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == "剩余 15 天"
+    model.set_filter(CaseFilter(due=DueFilter.OVERDUE))
+    assert [model.row_at(r).case_number for r in range(model.rowCount())] == [overdue.case_number]
+    model.set_filter(CaseFilter(due=DueFilter.DUE_SOON))
+    assert [model.row_at(r).case_number for r in range(model.rowCount())] == [soon.case_number]
+
+
+def test_search_runs_off_the_gui_thread_and_drops_stale_results(qtbot: Any, desk: Desk) -> None:
+    demo(desk, 60)
+    executor = ThreadPoolExecutor(QThreadPool.globalInstance())
+    model = CaseTableModel(desk, executor)
+    first = model.row_at(0)
+    with qtbot.waitSignal(model.filterApplied, timeout=10_000):
+        model.set_filter(CaseFilter())
+    first = model.row_at(0)
+    assert first is not None
+    applied: list[CaseFilter] = []
+    model.filterApplied.connect(applied.append)
+    # Typing fast: each keystroke narrows the search; only the latest may be shown at the end.
+    target = first.case_number
+    for i in range(8, len(target) + 1):
+        model.set_filter(CaseFilter(text=target[:i]))
+    qtbot.waitUntil(lambda: not model.busy and applied and applied[-1].text == target, timeout=10_000)
+    assert all(f.text.startswith(target[:8]) for f in applied)
+    assert len(applied) < len(target) - 7, "stale searches were dropped, not all shown"
+    assert [model.row_at(r).case_number for r in range(model.rowCount())] == [target]
+    assert executor.wait_for_done(5000)
