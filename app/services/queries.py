@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar, Unpack
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from app.db.models import Case, CaseEvent, Operator, Party
@@ -150,6 +150,37 @@ def list_cases(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilter(), *
     if limit is not None:
         stmt = stmt.limit(limit)
     return [CaseRow(*row) for row in session.execute(stmt)]
+
+
+_EXPORT_KEYS = ("id", "number", "received_at", "complainant", "phone", "channel", "business", "reason", "demand",
+                "state", "first_responder", "owner", "due_date", "legal_limit", "paused")
+
+
+def export_case_rows(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilter()) -> list[dict[str, Any]]:
+    """Every matching case as a JSON-ready dict (the ``case list --json`` shape), built for speed:
+    dates come straight from SQLite as ISO text instead of through Python date objects."""
+    raw = select(Case.id, Case.case_number, type_coerce(Case.received_at, String), _complainant.name,
+                 _complainant.phone_masked, Case.channel_code, Case.business_code, Case.reason_code,
+                 Case.demand_code, Case.state, _first.staff_no, _owner.staff_no,
+                 type_coerce(Case.nominal_due, String), type_coerce(Case.legal_limit, String),
+                 Case.deadline_paused)
+    raw = (raw.join(_complainant, and_(_complainant.case_id == Case.id, _complainant.role == "complainant"))
+           .join(_first, _first.id == Case.first_responder_id).join(_owner, _owner.id == Case.owner_id))
+    today = rb.today()
+    stmt = _filtered(raw, flt, today, rb.rules.due_soon_days).order_by(Case.received_at.desc(),
+                                                                       Case.case_number.desc())
+    today_iso = today.isoformat()
+    open_states = {s.value for s in OPEN_STATES}
+    out = []
+    for row in session.execute(stmt):
+        item = dict(zip(_EXPORT_KEYS, row, strict=True))
+        item["received_at"] = str(item["received_at"]).replace(" ", "T") + "+00:00"
+        item["paused"] = bool(item["paused"])
+        item["days_left"] = (date.fromisoformat(item["due_date"]) - today).days
+        item["overdue"] = (item["state"] in open_states and not item["paused"]
+                           and today_iso > item["legal_limit"])
+        out.append(item)
+    return out
 
 
 def count_cases(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilter()) -> int:

@@ -230,3 +230,20 @@ def test_bank_rules_file_in_config_folder_replaces_shipped_one(desk_home, clock)
         assert detail.deadline.nominal_due == date(2026, 2, 11)
     finally:
         d.close()
+
+
+def test_fast_json_export_matches_the_list_rows(desk: Desk, actors: dict[str, Actor], clock: FakeClock) -> None:
+    from app.services.queries import export_case_rows
+
+    a = _register(desk, actors["1024"])
+    clock.advance(days=20)
+    _register(desk, actors["1025"])
+    with desk.write() as s:
+        transition(s, desk.rulebook, actors["1024"], a, CaseAction.ACCEPT)
+    today = desk.rulebook.today()
+    with desk.read() as s:
+        rows = list_cases(s, desk.rulebook, CaseFilter(), limit=None)
+        exported = export_case_rows(s, desk.rulebook, CaseFilter())
+    expected = [dict(r.as_json(), days_left=r.days_left(today), overdue=r.is_overdue(today)) for r in rows]
+    assert exported == expected
+    assert [e["overdue"] for e in exported] == [False, True]
