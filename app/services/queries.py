@@ -174,7 +174,9 @@ def export_case_rows(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilte
     out = []
     for row in session.execute(stmt):
         item = dict(zip(_EXPORT_KEYS, row, strict=True))
-        item["received_at"] = str(item["received_at"]).replace(" ", "T") + "+00:00"
+        at = str(item["received_at"]).replace(" ", "T")
+        # Same text as datetime.isoformat(), which leaves out zero microseconds.
+        item["received_at"] = (at[:-7] if at.endswith(".000000") else at) + "+00:00"
         item["paused"] = bool(item["paused"])
         item["days_left"] = (date.fromisoformat(item["due_date"]) - today).days
         item["overdue"] = (item["state"] in open_states and not item["paused"]
