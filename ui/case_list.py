@@ -180,6 +180,8 @@ class CaseListPage(QWidget):
 
     def _filter_applied(self, _flt: CaseFilter) -> None:
         self.error_label.hide()
+        if self.model.total is None:
+            self.count_label.setText(self.tr("Counting…"))
         if not self._widths_set and self.model.rowCount() > 0:
             self._fit_columns()
 

@@ -29,7 +29,7 @@ from app.desk import Desk
 from app.domain.states import OPEN_STATES
 from app.services.queries import CaseFilter, CaseRow
 from ui import icons, labels
-from ui.operations import CasePage, case_page
+from ui.operations import CasePage, case_page, case_total
 from ui.tasks import Executor, TaskState, submit
 
 PAGE_SIZE = 200
@@ -101,6 +101,8 @@ class CaseTableModel(QAbstractTableModel):
         self._searching = False
         self._pending: CaseFilter | None = None
         self._force = False
+        self._counting = False
+        self._count_pending = False
         self._fetching = False
         self._operator_names: dict[str, str] = {}
 
@@ -137,7 +139,7 @@ class CaseTableModel(QAbstractTableModel):
         desk, size = self._desk, self._page_size
 
         def work(state: TaskState) -> CasePage:
-            return case_page(desk, flt, offset=0, limit=size, with_total=True)
+            return case_page(desk, flt, offset=0, limit=size)
 
         submit(self._executor, work, on_result=self._search_done, on_error=self._search_failed,
                on_finished=self._search_finished, parent=self, name="case-search")
@@ -154,6 +156,34 @@ class CaseTableModel(QAbstractTableModel):
         if page.total is not None:
             self.totalChanged.emit(page.total)
         self.filterApplied.emit(page.flt)
+        if page.total is None:
+            self._count(page.flt)
+
+    def _count(self, flt: CaseFilter) -> None:
+        """Count the matches apart from the page; one count at a time, only for the shown filter."""
+        if self._counting:
+            self._count_pending = True
+            return
+        self._counting = True
+        desk = self._desk
+
+        def work(state: TaskState) -> tuple[CaseFilter, int]:
+            return case_total(desk, flt)
+
+        def done(result: tuple[CaseFilter, int]) -> None:
+            counted, total = result
+            if counted == self._shown_filter:
+                self._total = total
+                self.totalChanged.emit(total)
+
+        def finished() -> None:
+            self._counting = False
+            if self._count_pending:
+                self._count_pending = False
+                if self._shown_filter is not None and self._total is None:
+                    self._count(self._shown_filter)
+
+        submit(self._executor, work, on_result=done, on_finished=finished, parent=self, name="case-count")
 
     def _search_failed(self, exc: object) -> None:
         self.loadFailed.emit(exc)

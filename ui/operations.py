@@ -34,10 +34,9 @@ from app.services.queries import (
     RelatedCase,
     case_counts,
     case_detail,
-    count_cases,
-    list_cases,
     related_cases,
 )
+from app.services.ui_support import count_matching, search_cases
 
 
 @dataclass(frozen=True)
@@ -98,13 +97,20 @@ class CasePage:
 
 
 def case_page(desk: Desk, flt: CaseFilter, *, offset: int, limit: int, with_total: bool = False) -> CasePage:
+    """One page of the list (the rows of ``list_cases``, through the index-driven search)."""
     rb = desk.rulebook
     with desk.read() as s:
-        rows = tuple(list_cases(s, rb, flt, offset=offset, limit=limit))
+        rows = tuple(search_cases(s, rb, flt, offset=offset, limit=limit))
         total = None
-        if with_total:
-            total = offset + len(rows) if len(rows) < limit else count_cases(s, rb, flt)
+        if with_total or (offset == 0 and len(rows) < limit):
+            total = offset + len(rows) if len(rows) < limit else count_matching(s, rb, flt)
     return CasePage(flt, offset, rows, len(rows) < limit, total)
+
+
+def case_total(desk: Desk, flt: CaseFilter) -> tuple[CaseFilter, int]:
+    """How many cases match (counted apart from the first page, which must come fast)."""
+    with desk.read() as s:
+        return flt, count_matching(s, desk.rulebook, flt)
 
 
 def counts(desk: Desk) -> CaseCounts:

@@ -448,37 +448,42 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list.py" line="199" />
+        <location filename="../../ui/case_list.py" line="184" />
+        <source>Counting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="201" />
         <source>%1 case(s) match</source>
         <translation>共 %1 件符合条件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="210" />
+        <location filename="../../ui/case_list.py" line="212" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="211" />
+        <location filename="../../ui/case_list.py" line="213" />
         <source>Case number, name, last 4 of phone or ID (Ctrl+F)</source>
         <translation>案件编号、姓名、手机或证件后4位（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="212" />
+        <location filename="../../ui/case_list.py" line="214" />
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="213" />
+        <location filename="../../ui/case_list.py" line="215" />
         <source>&amp;Due</source>
         <translation>时限(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="214" />
+        <location filename="../../ui/case_list.py" line="216" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="219" />
+        <location filename="../../ui/case_list.py" line="221" />
         <source>Cases</source>
         <translation>投诉案件</translation>
     </message>
@@ -486,87 +491,87 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/case_model.py" line="237" />
+        <location filename="../../ui/case_model.py" line="267" />
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="237" />
+        <location filename="../../ui/case_model.py" line="267" />
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="237" />
+        <location filename="../../ui/case_model.py" line="267" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="238" />
+        <location filename="../../ui/case_model.py" line="268" />
         <source>Classification</source>
         <translation>投诉分类</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="238" />
+        <location filename="../../ui/case_model.py" line="268" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="238" />
+        <location filename="../../ui/case_model.py" line="268" />
         <source>First responder</source>
         <translation>首问责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="239" />
+        <location filename="../../ui/case_model.py" line="269" />
         <source>Days left</source>
         <translation>剩余时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="295" />
+        <location filename="../../ui/case_model.py" line="325" />
         <source>Ended</source>
         <translation>已终结</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="297" />
+        <location filename="../../ui/case_model.py" line="327" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/case_model.py" line="299" />
+        <location filename="../../ui/case_model.py" line="329" />
         <source>Overdue by %n day(s)</source>
         <translation><numerusform>已超期 %n 天</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="302" />
+        <location filename="../../ui/case_model.py" line="332" />
         <source>Past target, limit %1</source>
         <translation>已过目标日，法定期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="304" />
+        <location filename="../../ui/case_model.py" line="334" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/case_model.py" line="305" />
+        <location filename="../../ui/case_model.py" line="335" />
         <source>%n day(s) left</source>
         <translation><numerusform>剩余 %n 天</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="311" />
+        <location filename="../../ui/case_model.py" line="341" />
         <source>Overdue: the legal limit has passed.</source>
         <translation>已超期：法定期限已过。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="313" />
+        <location filename="../../ui/case_model.py" line="343" />
         <source>Due within 3 days.</source>
         <translation>3日内到期。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="315" />
+        <location filename="../../ui/case_model.py" line="345" />
         <source>Paused for external appraisal: the clock stands still.</source>
         <translation>外部鉴定暂停中：暂停计时。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="316" />
+        <location filename="../../ui/case_model.py" line="346" />
         <source>Target date %1, legal limit %2</source>
         <translation>目标日期 %1，法定期限 %2</translation>
     </message>

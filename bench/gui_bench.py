@@ -1,0 +1,170 @@
+"""GUI figures over a big store: cold start vs a bare PySide6 window, search-as-you-type latency, peak RSS.
+
+    complaint-desk --data-dir /tmp/desk100k init --branch 0591 --branch-name 福州分行营业部 --desk W01
+    complaint-desk --data-dir /tmp/desk100k demo-data 100000        # once, a few minutes
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/gui_bench.py /tmp/desk100k
+
+Targets (issue 3): start <= 1.5 x the bare window measured in the same run;
+search p95 <= 50 ms from keystroke to updated list; peak RSS <= 300 MB with the list open.
+
+*Cold start* is a new process each time (Python, Qt and the store opened from
+scratch; the OS file cache stays warm for both, as on a desk PC after log-in).
+The window counts as interactive when it is shown and the first page of cases
+is in the list.  *Search* types real queries key by key into the search box
+(Chinese through input-method commits) and measures each keystroke until the
+list shows that text's result, with the real thread pool.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PROBE = HERE / "gui_start_probe.py"
+
+#: What a receptionist types: case-number fragments, names, phone and ID tails.
+QUERIES = ["0591-W01-202611", "王", "王伟", "李娜", "欧阳", "张", "1234", "8888", "002X", "陈静", "刘", "0591-W01-2026",
+           "5678", "赵敏", "黄"]
+
+
+def start_once(kind: str, store: str) -> tuple[float, int]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    args = [sys.executable, str(PROBE), kind] + ([store] if kind == "app" else [])
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=ROOT, text=True)
+    assert proc.stdout is not None
+    rss_kb = 0
+    for line in proc.stdout:
+        if line.startswith("READY"):
+            elapsed = time.perf_counter() - t0
+            rss_kb = int(line.split()[1])
+            break
+    else:
+        raise RuntimeError(f"{kind} start-up never became ready (exit {proc.wait()})")
+    proc.wait(30)
+    return elapsed, rss_kb
+
+
+def bench_start(store: str, runs: int) -> dict[str, float]:
+    start_once("bare", store)  # warm the file cache for both
+    start_once("app", store)
+    bare: list[float] = []
+    app: list[float] = []
+    app_rss = 0
+    for _ in range(runs):
+        bare.append(start_once("bare", store)[0])
+        seconds, rss = start_once("app", store)
+        app.append(seconds)
+        app_rss = max(app_rss, rss)
+    b, a = statistics.median(bare), statistics.median(app)
+    return {"bare_s": b, "app_s": a, "ratio": a / b, "start_rss_mb": app_rss / 1024}
+
+
+def bench_search(store: str) -> dict[str, float]:
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from app.desk import open_desk
+    from app.settings import load_settings
+    from ui.app import application, build_main_window
+    from ui.i18n import install_language
+    from ui.operations import desk_snapshot
+    from ui.style import apply_look
+    from ui.tasks import ThreadPoolExecutor
+
+    app = application()
+    apply_look(app)
+    desk = open_desk(store)
+    settings, _ = load_settings(desk.paths.settings_file)
+    install_language(settings.language)
+    executor = ThreadPoolExecutor()
+    window = build_main_window(desk, settings, executor, desk_snapshot(desk))
+    window.resize(1366, 768)
+    window.show()
+    model = window.list_page.model
+    search = window.list_page.search
+
+    def wait_for(text: str, timeout_ms: int = 20_000) -> None:
+        if model.current_filter.text == text and not model.busy and model.rowCount() >= 0 \
+                and getattr(model, "_shown_filter", None) == model.current_filter:
+            return
+        loop = QEventLoop()
+
+        def applied(flt: object) -> None:
+            if getattr(flt, "text", None) == text:
+                loop.quit()
+
+        model.filterApplied.connect(applied)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+        model.filterApplied.disconnect(applied)
+
+    window.start()
+    wait_for("")
+    latencies: list[float] = []
+    for query in QUERIES:
+        search.clear()
+        wait_for("")
+        typed = ""
+        for ch in query:
+            typed += ch
+            t0 = time.perf_counter()
+            if ch.isascii():
+                QTest.keyClick(search, ch)
+            else:
+                event = QInputMethodEvent()
+                event.setCommitString(ch)
+                QApplication.sendEvent(search, event)
+            wait_for(typed)
+            latencies.append((time.perf_counter() - t0) * 1000)
+    # Scroll through a few pages as an operator would, then read the peak.
+    search.clear()
+    wait_for("")
+    view = window.list_page.view
+    for _ in range(5):
+        view.scrollToBottom()
+        deadline = time.perf_counter() + 10
+        while model.busy and time.perf_counter() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        app.processEvents()
+    rows_loaded = model.rowCount()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.close()
+    executor.wait_for_done(10_000)
+    desk.close()
+    latencies.sort()
+    p95 = latencies[max(0, int(round(0.95 * len(latencies))) - 1)]
+    return {"keystrokes": len(latencies), "median_ms": statistics.median(latencies), "p95_ms": p95,
+            "max_ms": latencies[-1], "rows_loaded": rows_loaded, "peak_rss_mb": peak_mb}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("store", help="desk home with the demo cases")
+    parser.add_argument("--runs", type=int, default=5, help="start-ups of each kind (median)")
+    a = parser.parse_args()
+    start = bench_start(a.store, a.runs)
+    print(f"cold start   bare PySide6 window {start['bare_s'] * 1000:7.0f} ms")
+    print(f"             Complaint Desk      {start['app_s'] * 1000:7.0f} ms   ratio {start['ratio']:.2f}"
+          f"  (target <= 1.5)   peak RSS at start {start['start_rss_mb']:.0f} MB")
+    search = bench_search(a.store)
+    print(f"search       {search['keystrokes']} keystrokes: median {search['median_ms']:.1f} ms, "
+          f"p95 {search['p95_ms']:.1f} ms (target <= 50), max {search['max_ms']:.1f} ms")
+    print(f"memory       peak RSS {search['peak_rss_mb']:.0f} MB with the list open and "
+          f"{search['rows_loaded']} rows loaded (target <= 300)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
