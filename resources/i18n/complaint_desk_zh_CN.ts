@@ -450,7 +450,7 @@
     <message>
         <location filename="../../ui/case_list.py" line="184" />
         <source>Counting…</source>
-        <translation type="unfinished" />
+        <translation>正在统计…</translation>
     </message>
     <message>
         <location filename="../../ui/case_list.py" line="201" />
