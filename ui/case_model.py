@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -33,6 +34,8 @@ from ui.operations import CasePage, case_page, case_total
 from ui.tasks import Executor, TaskState, submit
 
 PAGE_SIZE = 200
+#: Typing pause after which the matches are counted.
+COUNT_DELAY_MS = 400
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -59,6 +62,15 @@ OVERDUE_BACKGROUND = QColor("#FBE9E7")
 DUE_SOON_BACKGROUND = QColor("#FFF6E0")
 OVERDUE_TEXT = QColor("#B3261E")
 DUE_SOON_TEXT = QColor("#8A5300")
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.BackgroundRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.TextAlignmentRole,
+                    Qt.ItemDataRole.UserRole + 1})
+_LEFT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+
+
+_BACKGROUNDS = {Urgency.OVERDUE: QBrush(OVERDUE_BACKGROUND), Urgency.DUE_SOON: QBrush(DUE_SOON_BACKGROUND)}
+_FOREGROUNDS = {Urgency.OVERDUE: QBrush(OVERDUE_TEXT), Urgency.DUE_SOON: QBrush(DUE_SOON_TEXT)}
 
 
 def urgency(row: CaseRow, today: date, due_soon_days: int) -> Urgency:
@@ -103,8 +115,15 @@ class CaseTableModel(QAbstractTableModel):
         self._force = False
         self._counting = False
         self._count_pending = False
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._count_shown)
         self._fetching = False
         self._operator_names: dict[str, str] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._urgency: dict[int, Urgency] = {}
+        self._urgency_day: date | None = None
 
     # --- filter and fetching ------------------------------------------------------------
     @property
@@ -148,6 +167,8 @@ class CaseTableModel(QAbstractTableModel):
         if page.flt != self._filter:
             return  # stale: a newer filter is pending
         self.beginResetModel()
+        self._texts.clear()
+        self._urgency.clear()
         self._rows = list(page.rows)
         self._exhausted = page.exhausted
         self._shown_filter = page.flt
@@ -157,7 +178,13 @@ class CaseTableModel(QAbstractTableModel):
             self.totalChanged.emit(page.total)
         self.filterApplied.emit(page.flt)
         if page.total is None:
-            self._count(page.flt)
+            # Counting a big match costs up to ~100 ms of CPU: wait until typing pauses,
+            # so the count never competes with the next keystroke's search.
+            self._count_timer.start()
+
+    def _count_shown(self) -> None:
+        if self._shown_filter is not None and self._total is None and not self._searching:
+            self._count(self._shown_filter)
 
     def _count(self, flt: CaseFilter) -> None:
         """Count the matches apart from the page; one count at a time, only for the shown filter."""
@@ -232,12 +259,14 @@ class CaseTableModel(QAbstractTableModel):
     def set_operator_names(self, names: dict[str, str]) -> None:
         """Staff number -> name, for the first-responder column."""
         self._operator_names = dict(names)
+        self._texts.clear()
         if self._rows:
             self.dataChanged.emit(self.index(0, Column.FIRST_RESPONDER),
                                   self.index(len(self._rows) - 1, Column.FIRST_RESPONDER))
 
     def retranslate(self) -> None:
         """Redraw headers and cells in the new interface language."""
+        self._texts.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
@@ -270,36 +299,43 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        # Called for every visible cell and role on each paint: cheap paths first, cached texts.
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self.row_at(index.row())
-        if row is None or not 0 <= index.column() < len(Column):
+        r, c = index.row(), index.column()
+        if not (0 <= r < len(self._rows) and 0 <= c < len(Column)) or index.parent().isValid():
             return None
-        col = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, col)
+            texts = self._texts.get(r)
+            if texts is None:
+                row = self._rows[r]
+                texts = self._texts[r] = tuple(self._display(row, col) for col in Column)
+            return texts[c]
         if role == ROW_ROLE:
-            return row
-        level = urgency(row, self._today(), self._due_soon_days)
-        if role == Qt.ItemDataRole.DecorationRole and col in (Column.NUMBER, Column.DUE):
-            return icons.urgency_icon(level.name.lower()) if level is not Urgency.NONE else None
+            return self._rows[r]
+        level = self._urgency_of(r)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if c in (Column.NUMBER, Column.DUE) and level is not Urgency.NONE:
+                return icons.urgency_icon(level.name.lower())
+            return None
         if role == Qt.ItemDataRole.BackgroundRole:
-            if level is Urgency.OVERDUE:
-                return QBrush(OVERDUE_BACKGROUND)
-            if level is Urgency.DUE_SOON:
-                return QBrush(DUE_SOON_BACKGROUND)
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole and col is Column.DUE:
-            if level is Urgency.OVERDUE:
-                return QBrush(OVERDUE_TEXT)
-            if level is Urgency.DUE_SOON:
-                return QBrush(DUE_SOON_TEXT)
-            return None
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._tooltip(row, col, level)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col is Column.DUE:
-            return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
-        return None
+            return _BACKGROUNDS.get(level)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _FOREGROUNDS.get(level) if c == Column.DUE else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT if c == Column.DUE else None
+        return self._tooltip(self._rows[r], Column(c), level)
+
+    def _urgency_of(self, r: int) -> Urgency:
+        today = self._today()
+        if today != self._urgency_day:
+            self._urgency_day = today
+            self._urgency.clear()
+            self._texts.clear()  # "days left" changes with the date
+        level = self._urgency.get(r)
+        if level is None:
+            level = self._urgency[r] = urgency(self._rows[r], today, self._due_soon_days)
+        return level
 
     def _display(self, row: CaseRow, col: Column) -> str:
         if col is Column.NUMBER:
