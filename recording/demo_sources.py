@@ -102,7 +102,15 @@ class DemoCamera:
 
     def open(self) -> None:
         self._background = _test_pattern(self._width, self._height)
-        self._epoch = self._clock()
+        now = self._clock()
+        self._epoch = now
+        if self._flashes is not None:
+            # Put the frame grid on the flash instants (like a clapper in front
+            # of a camera): the flash frame is captured exactly when the
+            # microphone beeps, so an A/V measurement sees only the pipeline.
+            period = 1.0 / self._fps
+            anchor = self._flashes.epoch + self._flashes.first_s
+            self._epoch = anchor - math.ceil((anchor - now) / period - 1e-9) * period
         self._next = 0
 
     def read(self, timeout: float) -> VideoFrame | None:
