@@ -145,7 +145,9 @@ class OpenCVCamera:
             self._cond.notify_all()
         if self._thread is not None:
             self._thread.join(2.0)
-        if self._cap is not None:
+        # A driver stuck inside read() must not have the capture freed under it;
+        # the daemon grab thread is then abandoned with it.
+        if self._cap is not None and (self._thread is None or not self._thread.is_alive()):
             self._cap.release()
         self._cap = None
 

@@ -27,6 +27,7 @@ class StreamProbe:
     end_s: float = 0.0
     pts_s: list[float] = field(default_factory=list)
     dts_s: list[float] = field(default_factory=list)
+    keyframes_s: list[float] = field(default_factory=list)
 
     @property
     def duration_s(self) -> float:
@@ -87,6 +88,8 @@ def probe_media(path: Path) -> MediaProbe:
                 target.pts_s.append(start)
                 dts = packet.dts if packet.dts is not None else packet.pts
                 target.dts_s.append(float(dts * packet.time_base))
+                if packet.is_keyframe:
+                    target.keyframes_s.append(start)
                 target.start_s = start if target.start_s is None else min(target.start_s, start)
                 target.end_s = max(target.end_s, end)
         except av.error.FFmpegError:

@@ -26,7 +26,7 @@ from recording import model
 from recording.encoder import MOVFLAGS
 from recording.manifest import ManifestFacts, load_signing_key, manifest_path_for, sha256_file, write_manifest
 from recording.model import RecordingMeta, RecordingResult
-from recording.probe import probe_media
+from recording.probe import MediaProbe, probe_media
 from recording.session import active_recordings
 
 _TAG = model.METADATA_PREFIX
@@ -79,10 +79,9 @@ class _Remuxed:
     dropped_frames: int = 0
 
 
-def _remux(source: Path, target: Path) -> _Remuxed:
+def _remux(source: Path, target: Path, probe: MediaProbe) -> _Remuxed:
     """Copy every intact packet of ``source`` into a fresh fragmented MP4 at ``target``."""
     stats = _Remuxed()
-    probe = probe_media(source)
     period = 1.0 / probe.fps if probe.fps else 0.04
     with av.open(str(source)) as src, av.open(str(target), "w", format="mp4",
                                               container_options={"movflags": MOVFLAGS}) as dst:
@@ -132,7 +131,15 @@ def recover(
     ``recording_unidentified`` (no metadata and none given) or
     ``nothing_playable``; the original is then left as it was.
     """
-    tags = _read_tags(path)
+    try:
+        playable = probe_media(path)
+    except (av.error.FFmpegError, OSError) as exc:
+        raise DeskError(f"{path.name} has nothing playable", code="nothing_playable",
+                        field="recording", file=path.name) from exc
+    if playable.video is None or playable.video.packets == 0:
+        raise DeskError(f"{path.name} has nothing playable", code="nothing_playable",
+                        field="recording", file=path.name)
+    tags = playable.tags
     meta = meta or RecordingMeta.from_metadata(tags)
     if meta is None:
         raise DeskError(f"{path.name} does not say which case it belongs to", code="recording_unidentified",
@@ -141,7 +148,7 @@ def recover(
     original_sha, original_size = sha256_file(path), path.stat().st_size
     temporary = path.with_name("." + path.stem + ".recovering.mp4")
     try:
-        remuxed = _remux(path, temporary)
+        remuxed = _remux(path, temporary, playable)
     except (av.error.FFmpegError, OSError) as exc:
         temporary.unlink(missing_ok=True)
         raise DeskError(f"{path.name} has nothing playable", code="nothing_playable",

@@ -41,12 +41,18 @@ class PreviewSink:
         self.callback = callback
         self._interval = 1.0 / fps if fps > 0 else 0.0
         self._width = width
-        self._last = -1e9
+        self._due = -1e9
 
     def offer(self, image: Image, ts: float) -> None:
-        if self.callback is None or ts - self._last < self._interval * 0.9:
+        if self.callback is None:
             return
-        self._last = ts
+        if self._due < ts - self._interval:
+            self._due = ts  # first frame, or back after a pause: no catching up
+        if ts < self._due - 1e-3:
+            return
+        # Keep to the schedule rather than to the last frame sent: 15 fps out
+        # of 25 then really is 15 (every second or third frame), not 12.5.
+        self._due += self._interval
         h, w = image.shape[:2]
         if w > self._width:
             size = (self._width, max(2, round(h * self._width / w)))

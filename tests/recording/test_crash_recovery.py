@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from app.errors import DeskError
+
 from recording.api import find_unfinished, read_manifest, recover, verify_recording
 from recording.manifest import sha256_file
 from recording.probe import probe_media
@@ -72,3 +74,18 @@ def test_sigkill_at_10s_leaves_a_playable_file_that_recovery_signs(tmp_path: Pat
     assert clean.video.end_s >= 8.0
     assert find_unfinished(tmp_path) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([result.path.name, result.manifest_path.name])
+
+
+def test_recovery_refuses_a_file_with_nothing_playable(tmp_path: Path) -> None:
+    empty = tmp_path / "cut-before-first-fragment.mp4"
+    empty.write_bytes(b"")
+    garbage = tmp_path / "garbage.mp4"
+    garbage.write_bytes(b"\x00\x00\x00\x18ftypiso5" + bytes(200))
+    assert {u.path.name for u in find_unfinished(tmp_path)} == {empty.name, garbage.name}
+    for path in (empty, garbage):
+        before = path.read_bytes()
+        with pytest.raises(DeskError) as raised:
+            recover(path)
+        assert raised.value.code == "nothing_playable"
+        assert path.read_bytes() == before  # the original is left alone
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([empty.name, garbage.name])

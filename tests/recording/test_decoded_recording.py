@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import av
 import numpy as np
 
@@ -30,6 +32,32 @@ def test_timestamps_rise_monotonically_without_gaps(demo_recording: DemoRecordin
     assert steps.max() < 0.06  # no frame missing at 25 fps
     assert demo_recording.result.frames == probe.video.packets
     assert demo_recording.result.dropped_frames == 0
+
+
+def _top_level_boxes(path: Path) -> list[str]:
+    data = path.read_bytes()
+    boxes, offset = [], 0
+    while offset + 8 <= len(data):
+        size = int.from_bytes(data[offset:offset + 4], "big")
+        boxes.append(data[offset + 4:offset + 8].decode("latin-1"))
+        if size == 1:
+            size = int.from_bytes(data[offset + 8:offset + 16], "big")
+        if size < 8:
+            break
+        offset += size
+    return boxes
+
+
+def test_file_is_fragmented_often_with_keyframes_at_most_2s_apart(demo_recording: DemoRecording) -> None:
+    path = demo_recording.result.path
+    boxes = _top_level_boxes(path)
+    assert boxes[:2] == ["ftyp", "moov"]  # header (with the metadata) first, never rewritten
+    assert boxes.count("moof") >= int(demo_recording.result.duration_s / 2.0) + 1
+    assert boxes.count("moof") == boxes.count("mdat")
+    probe = probe_media(path)
+    assert probe.video is not None
+    keys = probe.video.keyframes_s + [probe.video.end_s]
+    assert keys[0] == 0.0 and max(np.diff(keys)) <= 2.0 + 1e-6
 
 
 def _frame_near(path: object, t: float) -> np.ndarray:

@@ -77,6 +77,15 @@ def test_preview_frames_are_small_copies_at_a_limited_rate(tmp_path: Path, meta:
     assert len(previews) <= session.result.frames * 10 / 25 + 2
 
 
+def test_preview_keeps_up_15_fps_from_a_25_fps_camera(tmp_path: Path, meta: RecordingMeta) -> None:
+    cam, mic = demo_pair()
+    stamps: list[float] = []
+    recorder = Recorder(cam, mic, tmp_path, meta, disk_policy=NO_DISK_LIMITS, preview=lambda f: stamps.append(0.0))
+    session = run_until(recorder, lambda s: s.elapsed_s >= 2.0)
+    assert session.result is not None
+    assert len(stamps) >= session.result.frames * 15 / 25 - 1
+
+
 def test_stats_report_level_and_counters(tmp_path: Path, meta: RecordingMeta) -> None:
     cam, mic = demo_pair()
     seen: list[model.RecorderStats] = []
