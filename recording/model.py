@@ -101,3 +101,8 @@ class RecorderStats:
     bytes_written: int
     bytes_per_s: float
     stopped_reason: str = ""
+
+
+def minutes_left(free_bytes: int, bytes_per_s: float) -> float:
+    """How many minutes of recording ``free_bytes`` hold at ``bytes_per_s``."""
+    return free_bytes / max(1.0, bytes_per_s) / 60.0

@@ -29,7 +29,7 @@ from recording import model
 from recording.encoder import EncoderSettings
 from recording.manifest import load_signing_key
 from recording.media import AudioSource, Image, VideoSource
-from recording.model import DiskPolicy, RecorderStats, RecordingMeta, RecordingResult
+from recording.model import DiskPolicy, RecorderStats, RecordingMeta, RecordingResult, minutes_left
 from recording.storage import DiskWriter, MediaFile, MediaWriter
 from recording.worker import CaptureLoop, PreviewSink
 
@@ -54,10 +54,6 @@ def recording_file_name(meta: RecordingMeta, moment: datetime, folder: Path) -> 
     while candidate.exists() or (folder / f"{candidate.stem}.manifest.json").exists():
         candidate, n = folder / f"{stem}-{n}.mp4", n + 1
     return candidate
-
-
-def minutes_left(free_bytes: int, bytes_per_s: float) -> float:
-    return free_bytes / max(1.0, bytes_per_s) / 60.0
 
 
 class Recorder:
@@ -107,6 +103,8 @@ class Recorder:
         self.path: Path | None = None
         self.result: RecordingResult | None = None
         self.error: DeskError | None = None
+        """Why the recording ended, when it was not the operator's stop or the time limit
+        (codes ``device_lost``, ``disk_low``, ``disk_full``, ``write_failed``, ...)."""
 
     # -- control (any thread) ---------------------------------------------
 

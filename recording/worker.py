@@ -25,7 +25,7 @@ from recording import model
 from recording.encoder import FragmentedMp4Encoder
 from recording.manifest import ManifestFacts, write_manifest
 from recording.media import DEVICE_LOST, AudioBlock, Image, monotonic
-from recording.model import RecorderStats, RecordingResult
+from recording.model import RecorderStats, RecordingResult, minutes_left
 from recording.overlay import Overlay
 from recording.storage import MediaFile
 from recording.timeline import AudioAligner, MediaTimeline
@@ -82,6 +82,7 @@ class CaptureLoop:
         self.last_ts: float | None = None
         self.video_end = 0.0
         self._next_check = 0.0
+        self.disk_error: DeskError | None = None
         self._lock = threading.Lock()
         self._state = "recording"
         self._frames = 0
@@ -121,6 +122,8 @@ class CaptureLoop:
                               field="recordings", file=self.path.name)
         except Exception as exc:  # noqa: BLE001 - report anything, keep what was recorded
             reason, error = model.STOP_ERROR, DeskError(f"recording failed: {exc!r}", code=model.STOP_ERROR)
+        if reason == model.STOP_DISK_LOW:
+            error = self.disk_error
         self._set(state="finishing", reason=reason)
         try:
             result = self._finish(reason, error)
@@ -186,7 +189,10 @@ class CaptureLoop:
         if self._disk_low():
             return True
         if rec.on_progress is not None:
-            rec.on_progress(self.snapshot())
+            try:
+                rec.on_progress(self.snapshot())
+            except Exception:  # noqa: BLE001 - a broken listener must not end the recording
+                rec.on_progress = None
         return False
 
     def _begin(self, image: Image, ts: float) -> None:
@@ -228,7 +234,13 @@ class CaptureLoop:
         stats = self.snapshot()
         free = rec.writer.free_bytes(rec.out_dir)
         reserve = max(rec.disk_policy.stop_reserve_bytes, stats.bytes_per_s * rec.disk_policy.stop_reserve_s)
-        return free < reserve
+        if free >= reserve:
+            return False
+        left = minutes_left(free, stats.bytes_per_s)
+        self.disk_error = DeskError(f"free space ran low ({free // 1_000_000} MB, {left:.1f} minutes at the "
+                                    f"current bitrate); recording stopped and kept", code=model.STOP_DISK_LOW,
+                                    field="recordings", minutes_left=round(left, 1), free_bytes=free)
+        return True
 
     def _finish(self, reason: str, error: DeskError | None) -> RecordingResult | None:
         rec, encoder = self.rec, self.encoder

@@ -117,6 +117,8 @@ def test_disk_running_low_stops_cleanly_with_a_valid_file(tmp_path: Path, meta: 
     result = session.result
     assert result is not None
     assert result.stopped_reason == model.STOP_DISK_LOW
+    assert recorder.error is not None and recorder.error.code == "disk_low"
+    assert "minutes_left" in recorder.error.params and "free space" in result.message
     assert writer.used_bytes <= writer.capacity_bytes
     _assert_playable(result.path, at_least_s=1.0)
     assert abs(probe_media(result.path).video.end_s - result.duration_s) <= 0.05  # type: ignore[union-attr]
