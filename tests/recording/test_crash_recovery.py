@@ -8,6 +8,8 @@ import sys
 import threading
 from pathlib import Path
 
+import av
+import av.error
 import pytest
 
 from app.errors import DeskError
@@ -44,6 +46,18 @@ def _record_and_kill(out_dir: Path, kill_at_s: float) -> float:
     return elapsed
 
 
+def _decoded_until(path: Path) -> float:
+    """Time of the last video frame that decodes (a cut-off tail may end in an error)."""
+    last = 0.0
+    with av.open(str(path)) as container:
+        try:
+            for frame in container.decode(video=0):
+                last = float(frame.time or 0.0)
+        except av.error.FFmpegError:
+            pass
+    return last
+
+
 @pytest.mark.slow
 def test_sigkill_at_10s_leaves_a_playable_file_that_recovery_signs(tmp_path: Path) -> None:
     killed_at = _record_and_kill(tmp_path, 10.0)
@@ -56,6 +70,7 @@ def test_sigkill_at_10s_leaves_a_playable_file_that_recovery_signs(tmp_path: Pat
     assert probe.video is not None and probe.audio is not None
     assert probe.video.end_s >= 8.0 and probe.audio.end_s >= 8.0
     assert probe.video.end_s >= killed_at - 2.5
+    assert _decoded_until(cut.path) >= 8.0  # really plays, not just demuxes
     original_sha = sha256_file(cut.path)
 
     result = recover(cut.path)
@@ -71,7 +86,7 @@ def test_sigkill_at_10s_leaves_a_playable_file_that_recovery_signs(tmp_path: Pat
     clean = probe_media(result.path)
     assert clean.video is not None and clean.audio is not None
     assert clean.video.monotonic and clean.audio.monotonic and not clean.truncated
-    assert clean.video.end_s >= 8.0
+    assert clean.video.end_s >= 8.0 and _decoded_until(result.path) >= 8.0
     assert find_unfinished(tmp_path) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([result.path.name, result.manifest_path.name])
 
