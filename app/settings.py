@@ -11,13 +11,16 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, field, fields, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.errors import Problem, ValidationError
+if TYPE_CHECKING:
+    from app.errors import Problem
+
+# app.errors is imported where problems are made: this module is read before the window
+# shows, and every millisecond of start-up counts (bench/gui_bench.py).
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
@@ -72,6 +75,8 @@ class Settings:
 
     def problems(self) -> list[Problem]:
         """Everything wrong with these values (empty when valid)."""
+        from app.errors import Problem
+
         found: list[Problem] = []
         if self.language not in LANGUAGES:
             found.append(Problem("choice", "language", "unknown language", {"allowed": list(LANGUAGES)}))
@@ -100,6 +105,8 @@ class Settings:
         """These settings, or ValidationError listing every problem."""
         found = self.problems()
         if found:
+            from app.errors import ValidationError
+
             raise ValidationError(found)
         return self
 
@@ -121,6 +128,8 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
 
 def settings_from_json(data: Any) -> tuple[Settings, list[Problem]]:
     """Settings from parsed JSON: wrong types and invalid values fall back to defaults (reported)."""
+    from app.errors import Problem
+
     base = Settings()
     if not isinstance(data, dict):
         return base, [Problem("type", "", "the settings file must hold a JSON object")]
@@ -149,6 +158,8 @@ def settings_from_json(data: Any) -> tuple[Settings, list[Problem]]:
 
 def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     """The settings stored at ``path`` (defaults when the file does not exist yet)."""
+    from app.errors import Problem
+
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -164,6 +175,8 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
 
 def save_settings(path: Path, settings: Settings) -> None:
     """Write ``settings`` atomically (a crash leaves the old file or the new one, never half)."""
+    import tempfile
+
     settings.validated()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)

@@ -4,8 +4,9 @@
     python bench/gui_start_probe.py app STORE
 
 ``bare``: a plain PySide6 main window with an empty table (the reference).
-``app``: the real ``run_gui`` over STORE; ready means the window is shown and
-the first page of the case list is in it.  Both print their peak RSS too.
+``app``: the real ``run_gui`` over STORE.  SHOWN: the window frame is on screen
+and takes input (the first event-loop pass after show()); READY: the first page of
+the case list is in it.  Both lines carry the peak RSS so far (KB).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ import sys
 from pathlib import Path
 
 
-def _ready() -> None:
+def _ready(what: str = "READY") -> None:
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"READY {peak_kb}", flush=True)
+    print(f"{what} {peak_kb}", flush=True)
 
 
 def bare() -> int:
@@ -31,6 +32,7 @@ def bare() -> int:
     window.show()
 
     def done() -> None:
+        _ready("SHOWN")
         _ready()
         app.quit()
 
@@ -50,7 +52,8 @@ def real_app(store: str) -> int:
         _ready()
         QTimer.singleShot(0, window.close)  # type: ignore[attr-defined]
 
-    return run_gui(argparse.Namespace(data_dir=store, lang=None, operator=None), on_ready=ready)
+    return run_gui(argparse.Namespace(data_dir=store, lang=None, operator=None),
+                   on_shown=lambda _w: _ready("SHOWN"), on_ready=ready)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,11 @@
-"""Starting the GUI: application, translators, look, first-run set-up, main window."""
+"""Starting the GUI: application, translators, look, the window frame at once, then the store.
+
+The frame (menus, search box, empty list, status bar) is shown before the store
+and its libraries (SQLAlchemy, Alembic) are even imported: those load on a
+worker thread while the window already takes input, and the list fills in as
+soon as the store is open.  A desk without an identity gets the first-run
+set-up dialog first.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +13,23 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from app.desk import Desk, open_desk
-from app.errors import DeskError
-from app.settings import Settings, load_settings
+from app.paths import resolve_paths
+from app.settings import Settings, load_settings, save_settings
 from ui import icons
-from ui.context import DeskContext
 from ui.i18n import install_language
 from ui.main_window import MainWindow
-from ui.messages import error_text
-from ui.operations import DeskSnapshot, desk_snapshot
-from ui.setup_dialog import SetupDialog
 from ui.style import apply_look
-from ui.tasks import Executor, ThreadPoolExecutor
+from ui.tasks import Executor, TaskState, ThreadPoolExecutor, submit
+
+if TYPE_CHECKING:
+    from app.desk import Desk
+    from ui.operations import DeskSnapshot
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +50,16 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 def build_main_window(desk: Desk, settings: Settings, executor: Executor, snapshot: DeskSnapshot, *,
                       operator: str | None = None) -> MainWindow:
-    """The main window over an opened, set-up desk (tests call this directly)."""
+    """The main window over an opened, set-up desk, attached at once (tests call this directly)."""
+    window = MainWindow()
+    window.attach(make_context(desk, settings, executor, snapshot, operator=operator))
+    return window
+
+
+def make_context(desk: Desk, settings: Settings, executor: Executor, snapshot: DeskSnapshot, *,
+                 operator: str | None = None) -> object:
+    from ui.context import DeskContext
+
     ctx = DeskContext(desk, settings, executor, snapshot)
     wanted = operator or settings.last_operator
     staff_nos = [o.staff_no for o in snapshot.operators]
@@ -50,14 +67,39 @@ def build_main_window(desk: Desk, settings: Settings, executor: Executor, snapsh
         wanted = staff_nos[0] if staff_nos else ""
     if wanted:
         ctx.actor = next(o for o in snapshot.operators if o.staff_no == wanted)
-    return MainWindow(ctx)
+    return ctx
+
+
+@dataclass(frozen=True)
+class OpenedStore:
+    """What the worker hands back once the store is open."""
+
+    desk: Desk
+    snapshot: DeskSnapshot
+
+
+def open_store(data_dir: str | None) -> OpenedStore:
+    """Import the store's libraries and open it (runs on a worker thread at start-up)."""
+    from app.desk import open_desk
+    from ui.operations import desk_snapshot
+
+    desk = open_desk(data_dir)
+    try:
+        snapshot = desk_snapshot(desk)
+    except BaseException:
+        desk.close()
+        raise
+    # Load the window's heavier modules here too, off the GUI thread.
+    import ui.case_model  # noqa: F401
+    import ui.context  # noqa: F401
+    import ui.detail.view  # noqa: F401
+    import ui.intake.form  # noqa: F401
+    return OpenedStore(desk, snapshot)
 
 
 def _fit_to_screen(window: MainWindow) -> None:
     screen = window.screen().availableGeometry()
-    width = min(1440, screen.width())
-    height = min(900, screen.height())
-    window.resize(width, height)
+    window.resize(min(1440, screen.width()), min(900, screen.height()))
     if screen.width() <= 1440 or screen.height() <= 900:
         window.showMaximized()
     else:
@@ -65,42 +107,63 @@ def _fit_to_screen(window: MainWindow) -> None:
 
 
 def run_gui(args: argparse.Namespace, *, executor: Executor | None = None,
+            on_shown: Callable[[MainWindow], None] | None = None,
             on_ready: Callable[[MainWindow], None] | None = None) -> int:
-    """Open the desk in a window; returns the exit status (``args``: data_dir, lang, operator)."""
+    """Open the desk in a window; returns the exit status (``args``: data_dir, lang, operator).
+
+    ``on_shown`` runs when the frame is on screen and takes input, ``on_ready``
+    when the first page of cases is in the list (both for the bench).
+    """
     app = application()
-    try:
-        desk = open_desk(args.data_dir)
-    except DeskError as exc:
-        install_language(getattr(args, "lang", None) or "zh_CN")
-        QMessageBox.critical(None, APP_NAME, error_text(exc))
-        return 1
-    settings, problems = load_settings(desk.paths.settings_file)
+    data_dir = getattr(args, "data_dir", None)
+    paths = resolve_paths(data_dir)
+    settings, problems = load_settings(paths.settings_file)
     for problem in problems:
         log.warning("settings: %s", problem)
     install_language(getattr(args, "lang", None) or settings.language)
     apply_look(app)
     pool = executor or ThreadPoolExecutor()
-    try:
-        snapshot = desk_snapshot(desk)
+    window = MainWindow()
+    if on_ready is not None:
+        window.ready.connect(lambda: on_ready(window))
+    _fit_to_screen(window)
+    if on_shown is not None:
+        QTimer.singleShot(0, lambda: on_shown(window))
+    opened: list[Desk] = []
+
+    def store_open(result: OpenedStore) -> None:
+        nonlocal settings
+        opened.append(result.desk)
+        snapshot = result.snapshot
         if snapshot.info is None or not snapshot.operators:
-            dialog = SetupDialog(desk, pool, needs_operator=not snapshot.operators)
+            from ui.setup_dialog import SetupDialog
+
+            dialog = SetupDialog(result.desk, pool, needs_operator=not snapshot.operators, parent=window)
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.snapshot is None:
-                return 0
+                window.close()
+                return
             snapshot = dialog.snapshot
             if dialog.language_code() != settings.language:
-                from dataclasses import replace
-
-                from app.settings import save_settings
-
                 settings = replace(settings, language=dialog.language_code())
-                save_settings(desk.paths.settings_file, settings)
-        window = build_main_window(desk, settings, pool, snapshot, operator=getattr(args, "operator", None))
-        if on_ready is not None:
-            window.ready.connect(lambda: on_ready(window))
-        _fit_to_screen(window)
-        QTimer.singleShot(0, window.start)
-        status = app.exec()
-        pool.wait_for_done(10_000)
-        return int(status)
-    finally:
+                save_settings(result.desk.paths.settings_file, settings)
+        ctx = make_context(result.desk, settings, pool, snapshot, operator=getattr(args, "operator", None))
+        window.attach(ctx)  # type: ignore[arg-type]
+        window.start()
+
+    def store_failed(exc: BaseException) -> None:
+        from ui.messages import error_text
+
+        QMessageBox.critical(window, APP_NAME, error_text(exc))
+        window.close()
+
+    def opening(_state: TaskState) -> OpenedStore:
+        return open_store(data_dir)
+
+    # After the first event-loop pass: the frame is painted before the worker competes for the GIL.
+    QTimer.singleShot(0, lambda: submit(pool, opening, on_result=store_open, on_error=store_failed,
+                                        name="open-store"))
+    status = app.exec()
+    pool.wait_for_done(10_000)
+    for desk in opened:
         desk.close()
+    return int(status)

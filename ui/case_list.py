@@ -16,12 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.states import CaseState
-from app.services.queries import CaseFilter, DueFilter
+from typing import TYPE_CHECKING
+
 from ui import labels
-from ui.case_model import CaseTableModel, Column
-from ui.context import DeskContext
-from ui.messages import error_text
+from ui.case_columns import DUE_FILTERS, STATES, Column
+
+if TYPE_CHECKING:
+    from app.services.queries import CaseFilter
+    from ui.case_model import CaseTableModel
+    from ui.context import DeskContext
 
 # Keystrokes arriving within this many ms are searched together; the model adds
 # "one query in flight, latest wins" on top, so this can stay very short.
@@ -65,20 +68,19 @@ class CaseListPage(QWidget):
     # Open this case (argument: case number).
     openCase = Signal(str)
 
-    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.model = CaseTableModel(ctx.desk, ctx.executor, parent=self)
-        self.model.set_operator_names(ctx.operator_names())
+        self.ctx: DeskContext | None = None
+        self.model: CaseTableModel | None = None
         self.search = SearchBox()
         self.search.setClearButtonEnabled(True)
         self.state_filter = QComboBox()
         self.state_filter.addItem("", "")
-        for state in CaseState:
-            self.state_filter.addItem("", state.value)
+        for state in STATES:
+            self.state_filter.addItem("", state)
         self.due_filter = QComboBox()
-        for due in DueFilter:
-            self.due_filter.addItem("", due.value)
+        for due in DUE_FILTERS:
+            self.due_filter.addItem("", due)
         self.search_caption = QLabel()
         self.search_caption.setBuddy(self.search)
         self.state_caption = QLabel()
@@ -91,7 +93,9 @@ class CaseListPage(QWidget):
         self.error_label.setProperty("role", "error")
         self.error_label.hide()
         self.view = CaseTableView()
-        self.view.setModel(self.model)
+        self.opening = QLabel()
+        self.opening.setProperty("role", "hint")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
@@ -104,7 +108,6 @@ class CaseListPage(QWidget):
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.CLASSIFICATION, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
 
         top = QHBoxLayout()
@@ -120,6 +123,7 @@ class CaseListPage(QWidget):
         layout.setContentsMargins(12, 10, 12, 6)
         layout.addLayout(top)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.opening)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
         QWidget.setTabOrder(self.search, self.state_filter)
@@ -137,22 +141,37 @@ class CaseListPage(QWidget):
         self.due_filter.currentIndexChanged.connect(self.apply_filter)
         self.view.rowActivated.connect(self._open_row)
         self.view.doubleClicked.connect(lambda index: self._open_row(index.row()))
-        self.model.totalChanged.connect(self._show_total)
-        self.model.filterApplied.connect(self._filter_applied)
-        self.model.loadFailed.connect(self._load_failed)
-        ctx.caseChanged.connect(lambda _change: self.model.refresh())
-        ctx.deskChanged.connect(lambda: self.model.set_operator_names(ctx.operator_names()))
-        self.retranslate()
         self._widths_set = False
+        self.retranslate()
+
+    def attach(self, ctx: DeskContext) -> CaseTableModel:
+        """Connect the page to the opened store (the frame is shown before the store is open)."""
+        from ui.case_model import CaseTableModel
+
+        self.ctx = ctx
+        model = self.model = CaseTableModel(ctx.desk, ctx.executor, parent=self)
+        model.set_operator_names(ctx.operator_names())
+        self.view.setModel(model)
+        self.view.horizontalHeader().setSectionResizeMode(Column.CLASSIFICATION, QHeaderView.ResizeMode.Stretch)
+        model.totalChanged.connect(self._show_total)
+        model.filterApplied.connect(self._filter_applied)
+        model.loadFailed.connect(self._load_failed)
+        ctx.caseChanged.connect(lambda _change: model.refresh())
+        ctx.deskChanged.connect(lambda: model.set_operator_names(ctx.operator_names()))
+        self.opening.hide()
+        return model
 
     # --- behaviour ------------------------------------------------------------------------
     def current_filter(self) -> CaseFilter:
+        from app.services.queries import CaseFilter, DueFilter
+
         state = str(self.state_filter.currentData() or "")
         return CaseFilter(text=self.search.text().strip(), states=(state,) if state else (),
                           due=DueFilter(str(self.due_filter.currentData() or DueFilter.ALL.value)))
 
     def apply_filter(self) -> None:
-        self.model.set_filter(self.current_filter())
+        if self.model is not None:
+            self.model.set_filter(self.current_filter())
 
     def start(self) -> None:
         """Load the first page (called once the window is up)."""
@@ -164,21 +183,22 @@ class CaseListPage(QWidget):
 
     def focus_list(self) -> None:
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not self.view.currentIndex().isValid() and self.model.rowCount() > 0:
+        if self.model is not None and not self.view.currentIndex().isValid() and self.model.rowCount() > 0:
             self.view.selectionModel().setCurrentIndex(
                 self.model.index(0, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def _open_first(self) -> None:
-        if self.model.rowCount() > 0:
+        if self.model is not None and self.model.rowCount() > 0:
             self._open_row(0)
 
     def _open_row(self, row: int) -> None:
-        case = self.model.row_at(row)
+        case = self.model.row_at(row) if self.model is not None else None
         if case is not None:
             self.openCase.emit(case.case_number)
 
     def _filter_applied(self, _flt: CaseFilter) -> None:
+        assert self.model is not None
         self.error_label.hide()
         if self.model.total is None:
             self.count_label.setText(self.tr("Counting…"))
@@ -186,6 +206,8 @@ class CaseListPage(QWidget):
             self._fit_columns()
 
     def _fit_columns(self) -> None:
+        if self.model is None:
+            return
         self._widths_set = True
         metrics = self.view.fontMetrics()
         header = self.view.horizontalHeader()
@@ -201,6 +223,8 @@ class CaseListPage(QWidget):
         self.count_label.setText(self.tr("%1 case(s) match").replace("%1", f"{total:,}"))
 
     def _load_failed(self, exc: object) -> None:
+        from ui.messages import error_text
+
         self.error_label.setText(error_text(exc) if isinstance(exc, BaseException) else str(exc))
         self.error_label.show()
 
@@ -219,6 +243,9 @@ class CaseListPage(QWidget):
         for i in range(self.due_filter.count()):
             self.due_filter.setItemText(i, labels.due_filter_name(str(self.due_filter.itemData(i))))
         self.view.setAccessibleName(self.tr("Cases"))
+        self.opening.setText(self.tr("Opening the case register…"))
+        if self.model is None:
+            return
         if self.model.total is not None:
             self._show_total(self.model.total)
         self.model.retranslate()

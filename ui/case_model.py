@@ -30,6 +30,7 @@ from app.desk import Desk
 from app.domain.states import OPEN_STATES
 from app.services.queries import CaseFilter, CaseRow
 from ui import icons, labels
+from ui.case_columns import Column
 from ui.operations import CasePage, case_page, case_total
 from ui.tasks import Executor, TaskState, submit
 
@@ -39,16 +40,6 @@ COUNT_DELAY_MS = 400
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class Column(IntEnum):
-    NUMBER = 0
-    RECEIVED = 1
-    COMPLAINANT = 2
-    CLASSIFICATION = 3
-    STATE = 4
-    FIRST_RESPONDER = 5
-    DUE = 6
 
 
 class Urgency(IntEnum):

@@ -9,12 +9,14 @@ call, so a language switch shows at the next redraw.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.clock import beijing
-from app.domain.classification import ReferenceTable
-from app.errors import DeskError
+
+if TYPE_CHECKING:
+    from app.domain.classification import ReferenceTable
 
 _CTX = "Labels"
 
@@ -194,6 +196,8 @@ def current_language() -> str:
 
 def code_label(reference: ReferenceTable, axis: str, code: str) -> str:
     """A classification code with its name in the interface language; the bare code if unknown."""
+    from app.errors import DeskError
+
     if not code:
         return ""
     try:
@@ -204,6 +208,8 @@ def code_label(reference: ReferenceTable, axis: str, code: str) -> str:
 
 def code_name(reference: ReferenceTable, axis: str, code: str) -> str:
     """Only the name of a classification code (for narrow columns)."""
+    from app.errors import DeskError
+
     try:
         entry = reference.get(axis, code)
     except DeskError:

@@ -15,16 +15,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.cases import CaseChange
-from app.services.queries import CaseCounts
-from ui import icons, labels, operations
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ui import icons, labels
 from ui.case_list import CaseListPage
-from ui.context import DeskContext
-from ui.detail.view import CaseDetailView
 from ui.i18n import current_language, install_language
-from ui.intake.drafts import Draft, DraftStore
-from ui.intake.form import IntakeForm
-from ui.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    # The store, its services and the tabs that use them load after the frame is shown.
+    from app.services.cases import CaseChange
+    from app.services.queries import CaseCounts
+    from ui.context import DeskContext
+    from ui.detail.view import CaseDetailView
+    from ui.intake.drafts import Draft, DraftStore
+    from ui.intake.form import IntakeForm
+    from ui.settings_dialog import SettingsDialog
 
 COUNTS_REFRESH_MS = 60_000
 
@@ -58,16 +64,18 @@ class MainWindow(QMainWindow):
     # The first page of the case list is shown: the window is ready for work.
     ready = Signal()
 
-    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
+        """The window frame; :meth:`attach` connects it to the opened store."""
         super().__init__(parent)
-        self.ctx = ctx
-        self.drafts = DraftStore(ctx.desk.paths.drafts)
+        self.ctx: DeskContext | None = None
+        self.drafts: DraftStore | None = None
+        self._waiting: list[Callable[[], object]] = []
         self.setWindowIcon(icons.icon("app"))
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.list_page = CaseListPage(ctx)
+        self.list_page = CaseListPage()
         self.tabs.addTab(self.list_page, "")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.setCentralWidget(self.tabs)
@@ -77,15 +85,35 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.status = StatusBarWidgets(self)
         self.status.operator.currentIndexChanged.connect(self._operator_chosen)
-        self._fill_operators()
-        ctx.deskChanged.connect(self._desk_changed)
-        ctx.caseChanged.connect(self._case_changed)
         self.list_page.openCase.connect(self.open_case)
-        self.list_page.model.filterApplied.connect(self._first_page_shown)
         self._counts_timer = QTimer(self)
         self._counts_timer.setInterval(COUNTS_REFRESH_MS)
         self._counts_timer.timeout.connect(self.refresh_counts)
         self.retranslate()
+
+    def attach(self, ctx: DeskContext) -> None:
+        """Work on the opened store: fill the list, counts and operators; run what waited for it."""
+        from ui.intake.drafts import DraftStore
+
+        self.ctx = ctx
+        self.drafts = DraftStore(ctx.desk.paths.drafts)
+        model = self.list_page.attach(ctx)
+        model.filterApplied.connect(self._first_page_shown)
+        ctx.deskChanged.connect(self._desk_changed)
+        ctx.caseChanged.connect(self._case_changed)
+        self._fill_operators()
+        self.retranslate()
+
+    def _context(self) -> DeskContext:
+        assert self.ctx is not None, "the store is not open yet"
+        return self.ctx
+
+    def _when_open(self, action: Callable[[], object]) -> bool:
+        """Run ``action`` now if the store is open, else right after (a Ctrl+N pressed while opening)."""
+        if self.ctx is not None:
+            return True
+        self._waiting.append(action)
+        return False
 
     # --- set-up ---------------------------------------------------------------------------
     def _make_actions(self) -> None:
@@ -154,13 +182,18 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Load the list and the counts, and bring back drafts left by a close or a crash."""
+        assert self.drafts is not None
         self.list_page.start()
         self.refresh_counts()
         self._counts_timer.start()
         for draft in self.drafts.all():
             self.new_case(draft, focus=False)
         self.tabs.setCurrentIndex(0)
-        self.list_page.focus_search()
+        if not self.list_page.search.hasFocus():
+            self.list_page.focus_search()
+        waiting, self._waiting = self._waiting, []
+        for action in waiting:
+            action()
 
     def _first_page_shown(self) -> None:
         if not self._ready_sent:
@@ -172,6 +205,9 @@ class MainWindow(QMainWindow):
         combo = self.status.operator
         combo.blockSignals(True)
         combo.clear()
+        if self.ctx is None:
+            combo.blockSignals(False)
+            return
         for op in self.ctx.operators:
             combo.addItem(f"{op.staff_no} {op.name} · {labels.role_name(op.role)}", op.staff_no)
         index = combo.findData(self.ctx.actor.staff_no if self.ctx.actor else "")
@@ -179,7 +215,7 @@ class MainWindow(QMainWindow):
         combo.blockSignals(False)
 
     def _operator_chosen(self) -> None:
-        self.ctx.set_actor(str(self.status.operator.currentData() or ""))
+        self._context().set_actor(str(self.status.operator.currentData() or ""))
 
     def _focus_operator(self) -> None:
         self.status.operator.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -190,17 +226,20 @@ class MainWindow(QMainWindow):
         self._show_desk()
 
     def _show_desk(self) -> None:
-        info = self.ctx.info
+        info = self.ctx.info if self.ctx is not None else None
         if info is None:
-            self.status.desk.setText("")
+            self.status.desk.setText(self.tr("Opening the store…") if self.ctx is None else "")
             return
         self.status.desk.setText(f"{info.branch_code}-{info.desk_code} {info.branch_name}")
         self.setWindowTitle(self.tr("Complaint Desk") + f" — {info.branch_name} {info.desk_code}")
 
     # --- counts ---------------------------------------------------------------------------
     def refresh_counts(self) -> None:
-        desk = self.ctx.desk
-        self.ctx.run(lambda _s: operations.counts(desk), on_result=self._show_counts, parent=self, name="counts")
+        from ui import operations
+
+        ctx = self._context()
+        desk = ctx.desk
+        ctx.run(lambda _s: operations.counts(desk), on_result=self._show_counts, parent=self, name="counts")
 
     def _show_counts(self, counts: CaseCounts) -> None:
         self.counts = counts
@@ -214,12 +253,17 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     # --- tabs -----------------------------------------------------------------------------
-    def new_case(self, draft: Draft | None = None, *, focus: bool = True) -> IntakeForm:
+    def new_case(self, draft: Draft | None = None, *, focus: bool = True) -> IntakeForm | None:
         """Open an intake form (Ctrl+N); an unsaved draft not yet open comes back first."""
+        if not self._when_open(lambda: self.new_case(draft, focus=focus)):
+            return None
+        from ui.intake.form import IntakeForm
+
+        assert self.drafts is not None
         if draft is None:
             open_ids = {w.draft_id for w in self._forms()}
             draft = next((d for d in self.drafts.all() if d.draft_id not in open_ids), None)
-        form = IntakeForm(self.ctx, self.drafts, draft)
+        form = IntakeForm(self._context(), self.drafts, draft)
         index = self.tabs.addTab(form, form.title())
         form.titleChanged.connect(lambda title, f=form: self._set_title(f, title))
         form.finished.connect(lambda f=form: self._remove(f))
@@ -238,12 +282,14 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_number: str) -> CaseDetailView:
         """Show the case in its tab (Enter in the list); an open tab is reused."""
+        from ui.detail.view import CaseDetailView
+
         for i in range(self.tabs.count()):
             widget = self.tabs.widget(i)
             if isinstance(widget, CaseDetailView) and widget.case_number == case_number:
                 self.tabs.setCurrentIndex(i)
                 return widget
-        view = CaseDetailView(self.ctx, case_number)
+        view = CaseDetailView(self._context(), case_number)
         index = self.tabs.addTab(view, case_number)
         view.titleChanged.connect(lambda title, v=view: self._set_title(v, title))
         self.tabs.setCurrentIndex(index)
@@ -256,9 +302,17 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(index, title)
 
     def _forms(self) -> list[IntakeForm]:
+        if self.ctx is None:
+            return []
+        from ui.intake.form import IntakeForm
+
         return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), IntakeForm)]
 
     def detail_views(self) -> list[CaseDetailView]:
+        if self.ctx is None:
+            return []
+        from ui.detail.view import CaseDetailView
+
         return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), CaseDetailView)]
 
     def close_tab(self, index: int) -> None:
@@ -266,8 +320,8 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if widget is None or widget is self.list_page:
             return
-        if isinstance(widget, IntakeForm):
-            widget.save_draft()
+        if widget in self._forms():
+            widget.save_draft()  # type: ignore[attr-defined]
         self._remove(widget)
 
     def _remove(self, widget: QWidget) -> None:
@@ -282,20 +336,26 @@ class MainWindow(QMainWindow):
         self.list_page.focus_search()
 
     def refresh(self) -> None:
+        if self.list_page.model is None:
+            return
         self.list_page.model.refresh()
         self.refresh_counts()
         for view in self.detail_views():
             view.reload()
 
-    def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.ctx, self)
+    def open_settings(self) -> SettingsDialog | None:
+        if not self._when_open(self.open_settings):
+            return None
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self._context(), self)
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
         return dialog
 
     def set_language(self, language: str) -> None:
         install_language(language)
-        if self.ctx.settings.language != language:
+        if self.ctx is not None and self.ctx.settings.language != language:
             from dataclasses import replace
 
             self.ctx.update_settings(replace(self.ctx.settings, language=language))
@@ -346,5 +406,6 @@ class MainWindow(QMainWindow):
         for form in self._forms():
             form.save_draft()
         self._counts_timer.stop()
-        self.ctx.executor.wait_for_done(5000)
+        if self.ctx is not None:
+            self.ctx.executor.wait_for_done(5000)
         super().closeEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 # Preferred families, first found wins per glyph (Noto CJK ships with the bootstrap).
@@ -60,10 +60,10 @@ QScrollArea {{ border: none; background: transparent; }}
 def apply_look(app: QApplication) -> None:
     """Install the desk's font and style sheet on the application."""
     font = QFont()
-    available = set(QFontDatabase.families())
-    families = [f for f in FONT_FAMILIES if f in available] or ["sans-serif"]
-    font.setFamilies(families)
+    # Qt takes the first installed family per glyph; listing the fonts first costs start-up time.
+    font.setFamilies(FONT_FAMILIES)
     font.setPointSize(FONT_POINT_SIZE)
     app.setFont(font)
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     app.setStyleSheet(STYLE_SHEET)

@@ -17,10 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from typing import TYPE_CHECKING
+
 from app.errors import Problem
-from app.services.identity import Actor
 from ui import labels
 from ui.messages import problem_text
+
+if TYPE_CHECKING:
+    from app.services.identity import Actor
 
 
 class ErrorLabel(QLabel):

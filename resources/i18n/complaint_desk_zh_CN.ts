@@ -448,130 +448,136 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list.py" line="184" />
+        <location filename="../../ui/case_list.py" line="204" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="201" />
+        <location filename="../../ui/case_list.py" line="223" />
         <source>%1 case(s) match</source>
         <translation>共 %1 件符合条件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="212" />
+        <location filename="../../ui/case_list.py" line="236" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="213" />
+        <location filename="../../ui/case_list.py" line="237" />
         <source>Case number, name, last 4 of phone or ID (Ctrl+F)</source>
         <translation>案件编号、姓名、手机或证件后4位（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="214" />
+        <location filename="../../ui/case_list.py" line="238" />
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="215" />
+        <location filename="../../ui/case_list.py" line="239" />
         <source>&amp;Due</source>
         <translation>时限(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="216" />
+        <location filename="../../ui/case_list.py" line="240" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list.py" line="221" />
+        <location filename="../../ui/case_list.py" line="245" />
         <source>Cases</source>
         <translation>投诉案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="246" />
+        <source>Opening the case register…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/case_model.py" line="267" />
+        <location filename="../../ui/case_model.py" line="287" />
         <source>Case number</source>
+        <extracomment>Typing pause after which the matches are counted.</extracomment>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="267" />
+        <location filename="../../ui/case_model.py" line="287" />
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="267" />
+        <location filename="../../ui/case_model.py" line="287" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="268" />
+        <location filename="../../ui/case_model.py" line="288" />
         <source>Classification</source>
         <translation>投诉分类</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="268" />
+        <location filename="../../ui/case_model.py" line="288" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="268" />
+        <location filename="../../ui/case_model.py" line="288" />
         <source>First responder</source>
         <translation>首问责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="269" />
+        <location filename="../../ui/case_model.py" line="289" />
         <source>Days left</source>
         <translation>剩余时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="325" />
+        <location filename="../../ui/case_model.py" line="352" />
         <source>Ended</source>
         <translation>已终结</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="327" />
+        <location filename="../../ui/case_model.py" line="354" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/case_model.py" line="329" />
+        <location filename="../../ui/case_model.py" line="356" />
         <source>Overdue by %n day(s)</source>
         <translation><numerusform>已超期 %n 天</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="332" />
+        <location filename="../../ui/case_model.py" line="359" />
         <source>Past target, limit %1</source>
         <translation>已过目标日，法定期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="334" />
+        <location filename="../../ui/case_model.py" line="361" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/case_model.py" line="335" />
+        <location filename="../../ui/case_model.py" line="362" />
         <source>%n day(s) left</source>
         <translation><numerusform>剩余 %n 天</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="341" />
+        <location filename="../../ui/case_model.py" line="368" />
         <source>Overdue: the legal limit has passed.</source>
         <translation>已超期：法定期限已过。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="343" />
+        <location filename="../../ui/case_model.py" line="370" />
         <source>Due within 3 days.</source>
         <translation>3日内到期。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="345" />
+        <location filename="../../ui/case_model.py" line="372" />
         <source>Paused for external appraisal: the clock stands still.</source>
         <translation>外部鉴定暂停中：暂停计时。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="346" />
+        <location filename="../../ui/case_model.py" line="373" />
         <source>Target date %1, legal limit %2</source>
         <translation>目标日期 %1，法定期限 %2</translation>
     </message>
@@ -844,369 +850,369 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="22" />
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../ui/labels.py" line="24" />
+        <location filename="../../ui/labels.py" line="57" />
         <source>Registered</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23" />
-        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../ui/labels.py" line="25" />
+        <location filename="../../ui/labels.py" line="58" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24" />
+        <location filename="../../ui/labels.py" line="26" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25" />
+        <location filename="../../ui/labels.py" line="27" />
         <source>Paused (appraisal)</source>
         <translation>暂停（鉴定中）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26" />
+        <location filename="../../ui/labels.py" line="28" />
         <source>Decided</source>
         <translation>已作出决定</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27" />
-        <location filename="../../ui/labels.py" line="63" />
+        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="65" />
         <source>Review requested</source>
         <translation>已申请核查</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28" />
+        <location filename="../../ui/labels.py" line="30" />
         <source>Reviewed</source>
         <translation>已核查</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
-        <location filename="../../ui/labels.py" line="65" />
+        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="67" />
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
-        <location filename="../../ui/labels.py" line="66" />
+        <location filename="../../ui/labels.py" line="32" />
+        <location filename="../../ui/labels.py" line="68" />
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
-        <location filename="../../ui/labels.py" line="67" />
+        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../ui/labels.py" line="69" />
         <source>Declined</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35" />
+        <location filename="../../ui/labels.py" line="37" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36" />
+        <location filename="../../ui/labels.py" line="38" />
         <source>Start handling</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37" />
+        <location filename="../../ui/labels.py" line="39" />
         <source>Pause for appraisal</source>
         <translation>鉴定暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38" />
+        <location filename="../../ui/labels.py" line="40" />
         <source>Resume</source>
         <translation>恢复计时</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
+        <location filename="../../ui/labels.py" line="41" />
         <source>Add new facts</source>
         <translation>新情况、新事实</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../ui/labels.py" line="42" />
         <source>Extend deadline</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="43" />
         <source>Record decision</source>
         <translation>录入处理决定</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="44" />
         <source>Request review</source>
         <translation>申请核查</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
+        <location filename="../../ui/labels.py" line="45" />
         <source>Record review result</source>
         <translation>录入核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44" />
+        <location filename="../../ui/labels.py" line="46" />
         <source>Close case</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45" />
+        <location filename="../../ui/labels.py" line="47" />
         <source>Withdraw</source>
         <translation>撤回投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46" />
+        <location filename="../../ui/labels.py" line="48" />
         <source>Decline</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47" />
+        <location filename="../../ui/labels.py" line="49" />
         <source>Hand over</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48" />
+        <location filename="../../ui/labels.py" line="50" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49" />
+        <location filename="../../ui/labels.py" line="51" />
         <source>Record notice</source>
         <translation>记录告知</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50" />
+        <location filename="../../ui/labels.py" line="52" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51" />
-        <location filename="../../ui/labels.py" line="72" />
+        <location filename="../../ui/labels.py" line="53" />
+        <location filename="../../ui/labels.py" line="74" />
         <source>Recording</source>
         <translation>录音录像</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57" />
+        <location filename="../../ui/labels.py" line="59" />
         <source>Handling started</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58" />
+        <location filename="../../ui/labels.py" line="60" />
         <source>Paused for appraisal</source>
         <translation>鉴定暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59" />
+        <location filename="../../ui/labels.py" line="61" />
         <source>Resumed</source>
         <translation>恢复计时</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60" />
+        <location filename="../../ui/labels.py" line="62" />
         <source>New facts (clock restarted)</source>
         <translation>新情况、新事实（重新计时）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61" />
+        <location filename="../../ui/labels.py" line="63" />
         <source>Deadline extended</source>
         <translation>已延期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62" />
+        <location filename="../../ui/labels.py" line="64" />
         <source>Decision recorded</source>
         <translation>已作出处理决定</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64" />
+        <location filename="../../ui/labels.py" line="66" />
         <source>Review result recorded</source>
         <translation>已录入核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68" />
+        <location filename="../../ui/labels.py" line="70" />
         <source>Handed over</source>
         <translation>已移交</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69" />
+        <location filename="../../ui/labels.py" line="71" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70" />
+        <location filename="../../ui/labels.py" line="72" />
         <source>Notice given</source>
         <translation>已告知</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71" />
+        <location filename="../../ui/labels.py" line="73" />
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76" />
+        <location filename="../../ui/labels.py" line="78" />
         <source>Receptionist</source>
         <translation>接待员</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77" />
+        <location filename="../../ui/labels.py" line="79" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78" />
+        <location filename="../../ui/labels.py" line="80" />
         <source>Auditor</source>
         <translation>审计员</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79" />
+        <location filename="../../ui/labels.py" line="81" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83" />
+        <location filename="../../ui/labels.py" line="85" />
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84" />
+        <location filename="../../ui/labels.py" line="86" />
         <source>HK/Macau/Taiwan residence permit</source>
         <translation>港澳台居民居住证</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85" />
+        <location filename="../../ui/labels.py" line="87" />
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86" />
+        <location filename="../../ui/labels.py" line="88" />
         <source>Mainland travel permit (HK/Macau)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87" />
+        <location filename="../../ui/labels.py" line="89" />
         <source>Mainland travel permit (Taiwan)</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88" />
+        <location filename="../../ui/labels.py" line="90" />
         <source>Foreigner's permanent residence ID</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89" />
+        <location filename="../../ui/labels.py" line="91" />
         <source>Other ID</source>
         <translation>其他证件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93" />
+        <location filename="../../ui/labels.py" line="95" />
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94" />
+        <location filename="../../ui/labels.py" line="96" />
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98" />
+        <location filename="../../ui/labels.py" line="100" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99" />
+        <location filename="../../ui/labels.py" line="101" />
         <source>Proxy</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100" />
+        <location filename="../../ui/labels.py" line="102" />
         <source>Representative</source>
         <translation>代表</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104" />
+        <location filename="../../ui/labels.py" line="106" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="105" />
+        <location filename="../../ui/labels.py" line="107" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106" />
+        <location filename="../../ui/labels.py" line="108" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107" />
+        <location filename="../../ui/labels.py" line="109" />
         <source>Could not be reached</source>
         <translation>无法联系</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111" />
+        <location filename="../../ui/labels.py" line="113" />
         <source>All cases</source>
         <translation>全部案件</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../ui/labels.py" line="114" />
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113" />
+        <location filename="../../ui/labels.py" line="115" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114" />
+        <location filename="../../ui/labels.py" line="116" />
         <source>Due within 3 days</source>
         <translation>3日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115" />
+        <location filename="../../ui/labels.py" line="117" />
         <source>Paused</source>
         <translation>暂停中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116" />
+        <location filename="../../ui/labels.py" line="118" />
         <source>Ended (closed, withdrawn, declined)</source>
         <translation>已终结（办结、撤回、不予受理）</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120" />
+        <location filename="../../ui/labels.py" line="122" />
         <source>Channel</source>
         <translation>办理渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121" />
+        <location filename="../../ui/labels.py" line="123" />
         <source>Business type</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="122" />
+        <location filename="../../ui/labels.py" line="124" />
         <source>Reason</source>
         <translation>投诉原因</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123" />
+        <location filename="../../ui/labels.py" line="125" />
         <source>Demand</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127" />
+        <location filename="../../ui/labels.py" line="129" />
         <source>What was verified</source>
         <translation>核实情况</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128" />
+        <location filename="../../ui/labels.py" line="130" />
         <source>Basis and reasons</source>
         <translation>依据和理由</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129" />
+        <location filename="../../ui/labels.py" line="131" />
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130" />
+        <location filename="../../ui/labels.py" line="132" />
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
@@ -1214,28 +1220,33 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
-        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="231" />
+        <source>Opening the store…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>Complaint Desk</source>
         <translation>投诉接待工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>Open %1 · Overdue %2 · Due soon %3</source>
         <translation>未办结 %1 · 超期 %2 · 即将到期 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>Case %1 registered; due %2.</source>
         <translation>投诉 %1 已登记，办结期限 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>Ctrl+N  new case
 Ctrl+F  find a case
 Enter  open the selected case
@@ -1258,102 +1269,102 @@ Ctrl+,  设置
 Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>&amp;New case</source>
         <translation>新建投诉(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登记新投诉（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>Find a case (Ctrl+F)</source>
         <translation>查找案件（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>&amp;Close tab</source>
         <translation>关闭标签页(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>Next &amp;tab</source>
         <translation>下一个标签页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="379" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="380" />
         <source>Choose &amp;operator</source>
         <translation>选择操作员(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="382" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>&amp;Desk</source>
         <translation>工作站(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="386" />
         <source>Cases</source>
         <translation>投诉案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>Operator:</source>
         <translation>操作员：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="388" />
         <source>Who is working at this desk now (Ctrl+Shift+O)</source>
         <translation>当前在本工作站操作的人员（Ctrl+Shift+O）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>Sync: not set up</source>
         <translation>同步：未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>Connection to the central ticket service</source>
         <translation>与总行投诉工单系统的连接</translation>
     </message>

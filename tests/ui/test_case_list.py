@@ -90,3 +90,11 @@ def test_search_runs_off_the_gui_thread_and_drops_stale_results(qtbot: Any, desk
     assert len(applied) < len(target) - 7, "stale searches were dropped, not all shown"
     assert [model.row_at(r).case_number for r in range(model.rowCount())] == [target]
     assert executor.wait_for_done(5000)
+
+
+def test_menu_values_match_the_core() -> None:
+    from app.domain.states import CaseState
+    from ui.case_columns import DUE_FILTERS, STATES
+
+    assert STATES == tuple(s.value for s in CaseState)
+    assert DUE_FILTERS == tuple(d.value for d in DueFilter)
