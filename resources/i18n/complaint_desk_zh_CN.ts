@@ -490,7 +490,7 @@
     <message>
         <location filename="../../ui/case_list.py" line="246" />
         <source>Opening the case register…</source>
-        <translation type="unfinished" />
+        <translation>正在打开投诉登记册…</translation>
     </message>
 </context>
 <context>
@@ -1222,7 +1222,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="231" />
         <source>Opening the store…</source>
-        <translation type="unfinished" />
+        <translation>正在打开数据…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="234" />
