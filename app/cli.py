@@ -22,6 +22,7 @@ from app.paths import resolve_paths
 from app import printing
 from app.roles import Role
 from app.services import documents as docs
+from app.services import recordings as recs
 from app.services import case_actions as acts
 from app.services.audit import verify_audit_log
 from app.services.cases import register_case, transition
@@ -118,6 +119,19 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--printer", help="CUPS queue (default: the desk setting, else the system default)")
     pr.add_argument("--layout", choices=["a4", "a5", "80mm"], help="receipt paper (default: the desk setting)")
     pr.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the printer (default 60)")
+
+    rec = sub.add_parser("record", help="record the reception headless (audio + video) and attach it to the case")
+    rec.add_argument("number")
+    rec.add_argument("--seconds", type=float, required=True)
+    rec.add_argument("--source", default="", help="demo, camera:N or file:VIDEO[,WAV] (default: the desk "
+                                                   "setting; demo when no camera is attached)")
+    rec.add_argument("--told", action="store_true",
+                     help="confirm the complainant was told about the recording (needed before the first one)")
+    rec.add_argument("--size", default="1280x720", help="WIDTHxHEIGHT (default 1280x720)")
+    rec.add_argument("--fps", type=float, default=25.0)
+    sub.add_parser("recover", help="finish, sign and attach recordings left without a manifest by a crash")
+    ver = sub.add_parser("verify", help="re-hash recordings, check signatures and chains; non-zero on any mismatch")
+    ver.add_argument("number", nargs="?", help="one case (default: all)")
 
     demo = sub.add_parser("demo-data", help="add N realistic synthetic cases")
     demo.add_argument("count", type=int)
@@ -351,6 +365,63 @@ def cmd_document(desk: Desk, a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_record(desk: Desk, a: argparse.Namespace) -> int:
+    from recording.api import record_for
+
+    actor = _actor(desk, a.operator)
+    settings = _settings(desk)
+    try:
+        width, height = (int(x) for x in a.size.lower().split("x"))
+    except ValueError:
+        print("error: size: must be WIDTHxHEIGHT, e.g. 1280x720 [format]", file=sys.stderr)
+        return EXIT_USAGE
+    if a.seconds <= 0:
+        print("error: seconds: must be more than 0 [range]", file=sys.stderr)
+        return EXIT_USAGE
+    recs.recover_unfinished(desk, actor)  # a crash may have left one behind: chain it first
+    with desk.write() as s:
+        if not recs.notice_given(s, a.number):
+            if not a.told:
+                print("error: notice: confirm that the complainant was told about the recording (--told) "
+                      "[recording_notice_required]", file=sys.stderr)
+                return EXIT_USAGE
+            recs.record_notice_answer(s, desk.rulebook, actor, a.number, told=True,
+                                      notice_text=settings.recording_notice)
+        meta = recs.recording_meta(s, actor, a.number)
+        previous = recs.previous_manifest_hash(s, a.number)
+    source = a.source or (f"camera:{settings.camera_device}" if settings.camera_device.isdigit() else "demo")
+    result = record_for(a.seconds, source, desk.paths.recordings, meta, previous, width=width, height=height,
+                        fps=a.fps)
+    with desk.write() as s:
+        recs.attach_recording(s, desk.rulebook, actor, a.number, result)
+    note = f" (stopped early: {result.stopped_reason}{': ' + result.message if result.message else ''})" \
+        if result.stopped_reason not in ("time_limit", "requested") else ""
+    print(f"{meta.case_number} recorded {result.duration_s:.1f} s, {result.frames} frames "
+          f"({result.dropped_frames} dropped), {result.size_bytes / 1e6:.1f} MB -> {result.path.name}; "
+          f"sha256 {result.sha256[:16]}...{note}")
+    return EXIT_OK
+
+
+def cmd_recover(desk: Desk, a: argparse.Namespace) -> int:
+    actor = _actor(desk, a.operator)
+    done = recs.recover_unfinished(desk, actor)
+    for number, result in done:
+        print(f"{number} recovered {result.duration_s:.1f} s -> {result.path.name}")
+    print(f"recovered {len(done)} recording(s)")
+    return EXIT_OK
+
+
+def cmd_verify(desk: Desk, a: argparse.Namespace) -> int:
+    checked, problems = recs.verify_case_recordings(desk, a.number)
+    for problem in problems:
+        print(f"MISMATCH {problem.field}: {problem.message} [{problem.code}]", file=sys.stderr)
+    if problems:
+        print(f"recordings FAILED: {len(problems)} problem(s) in {checked} recording(s)")
+        return EXIT_FAIL
+    print(f"recordings ok: {checked} recording(s), hashes, signatures and chains intact")
+    return EXIT_OK
+
+
 def cmd_audit(desk: Desk, a: argparse.Namespace) -> int:
     with desk.read() as s:
         report = verify_audit_log(s)
@@ -366,6 +437,7 @@ def cmd_audit(desk: Desk, a: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "init": cmd_init, "operator": cmd_operator, "demo-data": cmd_demo, "audit": cmd_audit,
     "receipt": cmd_document, "report": cmd_document, "print": cmd_document,
+    "record": cmd_record, "verify": cmd_verify, "recover": cmd_recover,
 }
 
 
