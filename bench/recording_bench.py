@@ -48,7 +48,8 @@ def _cpu_self() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def record(seconds: float, width: int, height: int, fps: float, folder: Path) -> dict[str, object]:
+def record(seconds: float, width: int, height: int, fps: float, folder: Path,
+           settings: EncoderSettings) -> dict[str, object]:
     flashes = FlashSchedule.starting_now(first_s=1.0, period_s=2.0)
     cam = DemoCamera(width, height, fps, flashes=flashes)
     mic = DemoMicrophone(flashes=flashes)
@@ -56,7 +57,7 @@ def record(seconds: float, width: int, height: int, fps: float, folder: Path) ->
     mic.open()
     done = threading.Event()
     recorder = Recorder(cam, mic, folder, META, max_seconds=seconds, disk_policy=DiskPolicy(start_minutes=1.0),
-                        on_finished=lambda _result: done.set())
+                        settings=settings, on_finished=lambda _result: done.set())
     cpu0, wall0 = _cpu_self(), time.monotonic()
     recorder.start()
     done.wait(seconds + 120)
@@ -79,10 +80,12 @@ class _Stepped:
         return self.now
 
 
-def encode_alone(frames: int, width: int, height: int, fps: float, start_utc: datetime, folder: Path) -> float:
+def encode_alone(frames: int, width: int, height: int, fps: float, start_utc: datetime, folder: Path,
+                 settings: EncoderSettings) -> float:
     """CPU seconds a child process needs to encode the same frames with the same settings."""
     child = subprocess.Popen([sys.executable, __file__, "--encode-only", str(width), str(height), str(fps),
-                              str(folder / "encode-only.mp4")], stdin=subprocess.PIPE)
+                              str(folder / "encode-only.mp4"), "--preset", settings.preset, "--tune",
+                              settings.tune, "--crf", str(settings.crf)], stdin=subprocess.PIPE)
     assert child.stdin is not None
     clock = _Stepped()
     flashes = FlashSchedule(epoch=0.0, first_s=1.0, period_s=2.0)
@@ -111,7 +114,7 @@ def _wait4(child: subprocess.Popen[bytes]) -> tuple[int, int, resource.struct_ru
     return pid, child.returncode, usage
 
 
-def encode_only_child(width: int, height: int, fps: float, out: Path) -> None:
+def encode_only_child(width: int, height: int, fps: float, out: Path, settings: EncoderSettings) -> None:
     """Child side: raw I420 frames on stdin -> the recorder's encoder settings, video only."""
     from fractions import Fraction
 
@@ -120,7 +123,6 @@ def encode_only_child(width: int, height: int, fps: float, out: Path) -> None:
     from recording.encoder import MOVFLAGS, VIDEO_TIME_BASE
     from av.video.frame import PictureType
 
-    settings = EncoderSettings()
     size = width * height * 3 // 2
     stdin = sys.stdin.buffer
     with open(out, "wb") as handle:
@@ -131,9 +133,9 @@ def encode_only_child(width: int, height: int, fps: float, out: Path) -> None:
         gop = int(fps * settings.keyframe_interval_s)
         stream.codec_context.time_base = VIDEO_TIME_BASE
         stream.codec_context.options = {
-            "preset": settings.preset, "tune": settings.tune, "crf": str(settings.crf),
+            "preset": settings.preset, "crf": str(settings.crf),
             "maxrate": f"{settings.max_video_kbps}k", "bufsize": f"{2 * settings.max_video_kbps}k",
-            "g": str(gop), "keyint_min": str(int(fps))}
+            "g": str(gop), "keyint_min": str(int(fps)), **({"tune": settings.tune} if settings.tune else {})}
         index = 0
         while len(raw := stdin.read(size)) == size:
             frame = av.VideoFrame.from_ndarray(np.frombuffer(raw, np.uint8).reshape(height * 3 // 2, width),
@@ -157,23 +159,27 @@ def main() -> None:
     parser.add_argument("--height", type=int, default=720)
     parser.add_argument("--fps", type=float, default=25.0)
     parser.add_argument("--keep", type=Path, help="keep the recording in this folder")
+    parser.add_argument("--preset", default=EncoderSettings.preset, help="libx264 preset to compare")
+    parser.add_argument("--tune", default=EncoderSettings.tune, help='libx264 tune ("" for none)')
+    parser.add_argument("--crf", type=int, default=EncoderSettings.crf)
     parser.add_argument("--encode-only", nargs=4, metavar=("W", "H", "FPS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    settings = EncoderSettings(preset=args.preset, tune=args.tune, crf=args.crf)
     if args.encode_only:
         w, h, f, out = args.encode_only
-        encode_only_child(int(w), int(h), float(f), Path(out))
+        encode_only_child(int(w), int(h), float(f), Path(out), settings)
         return
     with tempfile.TemporaryDirectory(prefix="recording-bench-") as temp:
         folder = args.keep or Path(temp)
         print(f"recording {args.seconds:g} s of {args.width}x{args.height} @ {args.fps:g} fps demo camera "
               f"+ 48 kHz demo microphone ...", flush=True)
-        run = record(args.seconds, args.width, args.height, args.fps, folder)
+        run = record(args.seconds, args.width, args.height, args.fps, folder, settings)
         result = run["result"]
         cpu_s, wall_s = float(run["cpu_s"]), float(run["wall_s"])  # type: ignore[arg-type]
         probe = probe_media(result.path)  # type: ignore[attr-defined]
         sync = measure_av_sync(result.path)  # type: ignore[attr-defined]
         alone_s = encode_alone(result.frames, args.width, args.height, args.fps,  # type: ignore[attr-defined]
-                               run["start_utc"], Path(temp))  # type: ignore[arg-type]
+                               run["start_utc"], Path(temp), settings)  # type: ignore[arg-type]
         media_s = result.duration_s  # type: ignore[attr-defined]
         expected = round(args.seconds * args.fps)
         mb_per_min = result.size_bytes / 1e6 / media_s * 60  # type: ignore[attr-defined]
@@ -195,7 +201,7 @@ def main() -> None:
         else:
             print("A/V offset             no flash/beep pairs found")
         print(f"recorded at            {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, "
-              f"settings {EncoderSettings().describe()['video']}")
+              f"settings {settings.describe()['video']}")
 
 
 if __name__ == "__main__":

@@ -128,9 +128,10 @@ class FragmentedMp4Encoder:
         ctx.time_base = VIDEO_TIME_BASE
         ctx.thread_count = settings.threads
         ctx.options = {
-            "preset": settings.preset, "tune": settings.tune, "crf": str(settings.crf),
+            "preset": settings.preset, "crf": str(settings.crf),
             "maxrate": f"{settings.max_video_kbps}k", "bufsize": f"{2 * settings.max_video_kbps}k",
             "g": str(gop), "keyint_min": str(min(gop, max(1, int(fps)))),
+            **({"tune": settings.tune} if settings.tune else {}),
         }
         video.time_base = VIDEO_TIME_BASE
         self._video = video
