@@ -135,6 +135,8 @@ def bench_search(store: str) -> dict[str, float]:
                 QApplication.sendEvent(search, event)
             wait_for(typed)
             latencies.append((time.perf_counter() - t0) * 1000)
+            if os.environ.get("GUI_BENCH_VERBOSE"):
+                print(f"  {typed!r:22} {latencies[-1]:6.1f} ms")
     # Scroll through a few pages as an operator would, then read the peak.
     search.clear()
     wait_for("")

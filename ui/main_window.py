@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -194,6 +195,9 @@ class MainWindow(QMainWindow):
         waiting, self._waiting = self._waiting, []
         for action in waiting:
             action()
+        # What start-up loaded lives all session: keep the collector from re-scanning it,
+        # so a full collection never lands in the middle of a keystroke's search.
+        gc.freeze()
 
     def _first_page_shown(self) -> None:
         if not self._ready_sent:

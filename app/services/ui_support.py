@@ -95,7 +95,11 @@ def _text_match(session: Session, text: str) -> ColumnElement[bool] | None:
     by_number = _number_clause(t) if numbers is None else (_ROWID.in_(numbers) if numbers else false())
     if party_ids is None:
         return by_number
-    return or_(by_number, Case.id.in_(party_ids))
+    many = session.scalar(select(func.count()).select_from(party_ids.limit(SPARSE_LIMIT + 1).subquery()))
+    # Few people match: look their cases up by id.  Many (a common surname): "+cases.id" keeps
+    # SQLite walking in date order and stopping after a page, instead of sorting them all.
+    case_id = literal_column("+cases.id", type_=Case.id.type) if (many or 0) > SPARSE_LIMIT else Case.id
+    return or_(by_number, case_id.in_(party_ids))
 
 
 def _without_index(expr: ColumnElement[bool]) -> ColumnElement[bool]:
