@@ -64,8 +64,13 @@ _BACKGROUNDS = {Urgency.OVERDUE: QBrush(OVERDUE_BACKGROUND), Urgency.DUE_SOON: Q
 _FOREGROUNDS = {Urgency.OVERDUE: QBrush(OVERDUE_TEXT), Urgency.DUE_SOON: QBrush(DUE_SOON_TEXT)}
 
 
+#: Open states in which the decision clock runs (after a decision it has stopped).
+RUNNING = frozenset({"registered", "accepted", "in_progress", "paused"})
+
+
 def urgency(row: CaseRow, today: date, due_soon_days: int) -> Urgency:
-    if row.state not in OPEN_STATES:
+    """How much the row must stand out; like the list's due filters, only while the clock runs."""
+    if row.state not in RUNNING:
         return Urgency.NONE
     if row.paused:
         return Urgency.PAUSED
@@ -350,6 +355,8 @@ class CaseTableModel(QAbstractTableModel):
         today = self._today()
         if row.state not in OPEN_STATES:
             return self.tr("Ended")
+        if row.state not in RUNNING:
+            return self.tr("Decided")
         if row.paused:
             return self.tr("Paused")
         if row.is_overdue(today):

@@ -4,12 +4,12 @@
 <context>
     <name>CaseTableModel</name>
     <message numerus="yes">
-        <location filename="../../ui/case_model.py" line="356" />
+        <location filename="../../ui/case_model.py" line="363" />
         <source>Overdue by %n day(s)</source>
         <translation><numerusform>Overdue by %n day</numerusform><numerusform>Overdue by %n days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/case_model.py" line="362" />
+        <location filename="../../ui/case_model.py" line="369" />
         <source>%n day(s) left</source>
         <translation><numerusform>%n day left</numerusform><numerusform>%n days left</numerusform></translation>
     </message>

@@ -207,240 +207,240 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/detail/view.py" line="197" />
+        <location filename="../../ui/detail/view.py" line="206" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="197" />
+        <location filename="../../ui/detail/view.py" line="206" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="200" />
+        <location filename="../../ui/detail/view.py" line="209" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="201" />
+        <location filename="../../ui/detail/view.py" line="210" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="203" />
+        <location filename="../../ui/detail/view.py" line="212" />
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="204" />
+        <location filename="../../ui/detail/view.py" line="213" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="205" />
+        <location filename="../../ui/detail/view.py" line="214" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="205" />
+        <location filename="../../ui/detail/view.py" line="214" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="207" />
+        <location filename="../../ui/detail/view.py" line="216" />
         <source>Relation</source>
         <translation>与投诉人关系</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="208" />
+        <location filename="../../ui/detail/view.py" line="217" />
         <source>Power of attorney</source>
         <translation>授权委托书</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="209" />
+        <location filename="../../ui/detail/view.py" line="218" />
         <source>Signed original seen</source>
         <translation>已核验签字原件</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="209" />
+        <location filename="../../ui/detail/view.py" line="218" />
         <source>No signed original</source>
         <translation>未提供签字原件</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="210" />
+        <location filename="../../ui/detail/view.py" line="219" />
         <source>POA reference</source>
         <translation>委托书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="211" />
+        <location filename="../../ui/detail/view.py" line="220" />
         <source>Why not in person</source>
         <translation>本人未能到场原因</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="212" />
+        <location filename="../../ui/detail/view.py" line="221" />
         <source>Inheritance proof</source>
         <translation>继承证明</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="223" />
+        <location filename="../../ui/detail/view.py" line="232" />
         <source>Personal data masked</source>
         <translation>个人信息已脱敏</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="224" />
+        <location filename="../../ui/detail/view.py" line="233" />
         <source>Personal data shown (logged)</source>
         <translation>正在显示个人信息（已记录）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="225" />
-        <location filename="../../ui/detail/view.py" line="334" />
+        <location filename="../../ui/detail/view.py" line="234" />
+        <location filename="../../ui/detail/view.py" line="343" />
         <source>Show personal data…</source>
         <translation>显示个人信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="225" />
+        <location filename="../../ui/detail/view.py" line="234" />
         <source>Mask again</source>
         <translation>重新脱敏</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="226" />
+        <location filename="../../ui/detail/view.py" line="235" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="227" />
+        <location filename="../../ui/detail/view.py" line="236" />
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="229" />
+        <location filename="../../ui/detail/view.py" line="238" />
         <source>Proxy (代理人)</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="232" />
+        <location filename="../../ui/detail/view.py" line="241" />
         <source>Representatives (group complaint)</source>
         <translation>代表（集体投诉）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="235" />
+        <location filename="../../ui/detail/view.py" line="244" />
         <source>Card and complained party</source>
         <translation>卡片及被投诉方</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="236" />
+        <location filename="../../ui/detail/view.py" line="245" />
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="237" />
+        <location filename="../../ui/detail/view.py" line="246" />
         <source>Institution / branch</source>
         <translation>被投诉机构/网点</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="238" />
+        <location filename="../../ui/detail/view.py" line="247" />
         <source>Staff member</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="239" />
+        <location filename="../../ui/detail/view.py" line="248" />
         <source>Classification</source>
         <translation>投诉分类</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="244" />
+        <location filename="../../ui/detail/view.py" line="253" />
         <source>Table</source>
         <translation>分类表版本</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="245" />
+        <location filename="../../ui/detail/view.py" line="254" />
         <source>Request and facts</source>
         <translation>诉求与事实</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="246" />
+        <location filename="../../ui/detail/view.py" line="255" />
         <source>Request (诉求)</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="247" />
+        <location filename="../../ui/detail/view.py" line="256" />
         <source>Facts</source>
         <translation>事实经过</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="248" />
+        <location filename="../../ui/detail/view.py" line="257" />
         <source>Grounds</source>
         <translation>理由依据</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="249" />
+        <location filename="../../ui/detail/view.py" line="258" />
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="252" />
+        <location filename="../../ui/detail/view.py" line="261" />
         <source>Review result</source>
         <translation>核查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="253" />
+        <location filename="../../ui/detail/view.py" line="262" />
         <source>Closing</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="254" />
+        <location filename="../../ui/detail/view.py" line="263" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="256" />
+        <location filename="../../ui/detail/view.py" line="265" />
         <source>Root cause</source>
         <translation>问题根源（溯源）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="257" />
+        <location filename="../../ui/detail/view.py" line="266" />
         <source>Rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="261" />
+        <location filename="../../ui/detail/view.py" line="270" />
         <source>Responsibility (首问负责制)</source>
         <translation>责任人（首问负责制）</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="263" />
+        <location filename="../../ui/detail/view.py" line="272" />
         <source>First responder</source>
         <translation>首问责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="265" />
+        <location filename="../../ui/detail/view.py" line="274" />
         <source>Owner now</source>
         <translation>当前承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="266" />
+        <location filename="../../ui/detail/view.py" line="275" />
         <source>Hand-overs</source>
         <translation>移交记录</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="268" />
+        <location filename="../../ui/detail/view.py" line="277" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="270" />
-        <location filename="../../ui/detail/view.py" line="333" />
+        <location filename="../../ui/detail/view.py" line="279" />
+        <location filename="../../ui/detail/view.py" line="342" />
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="278" />
-        <location filename="../../ui/detail/view.py" line="332" />
+        <location filename="../../ui/detail/view.py" line="287" />
+        <location filename="../../ui/detail/view.py" line="341" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="295" />
+        <location filename="../../ui/detail/view.py" line="304" />
         <source>Choose the current operator first (status bar).</source>
         <translation>请先在状态栏选择当前操作员。</translation>
     </message>
@@ -496,88 +496,93 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/case_model.py" line="287" />
+        <location filename="../../ui/case_model.py" line="292" />
         <source>Case number</source>
-        <extracomment>Typing pause after which the matches are counted.</extracomment>
+        <extracomment>Typing pause after which the matches are counted. Open states in which the decision clock runs (after a decision it has stopped).</extracomment>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="287" />
+        <location filename="../../ui/case_model.py" line="292" />
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="287" />
+        <location filename="../../ui/case_model.py" line="292" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="288" />
+        <location filename="../../ui/case_model.py" line="293" />
         <source>Classification</source>
         <translation>投诉分类</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="288" />
+        <location filename="../../ui/case_model.py" line="293" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="288" />
+        <location filename="../../ui/case_model.py" line="293" />
         <source>First responder</source>
         <translation>首问责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="289" />
+        <location filename="../../ui/case_model.py" line="294" />
         <source>Days left</source>
         <translation>剩余时限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="352" />
+        <location filename="../../ui/case_model.py" line="357" />
         <source>Ended</source>
         <translation>已终结</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="354" />
+        <location filename="../../ui/case_model.py" line="359" />
+        <source>Decided</source>
+        <translation>已决定，停止计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_model.py" line="361" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/case_model.py" line="356" />
+        <location filename="../../ui/case_model.py" line="363" />
         <source>Overdue by %n day(s)</source>
         <translation><numerusform>已超期 %n 天</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="359" />
+        <location filename="../../ui/case_model.py" line="366" />
         <source>Past target, limit %1</source>
         <translation>已过目标日，法定期限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="361" />
+        <location filename="../../ui/case_model.py" line="368" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/case_model.py" line="362" />
+        <location filename="../../ui/case_model.py" line="369" />
         <source>%n day(s) left</source>
         <translation><numerusform>剩余 %n 天</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="368" />
+        <location filename="../../ui/case_model.py" line="375" />
         <source>Overdue: the legal limit has passed.</source>
         <translation>已超期：法定期限已过。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="370" />
+        <location filename="../../ui/case_model.py" line="377" />
         <source>Due within 3 days.</source>
         <translation>3日内到期。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="372" />
+        <location filename="../../ui/case_model.py" line="379" />
         <source>Paused for external appraisal: the clock stands still.</source>
         <translation>外部鉴定暂停中：暂停计时。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_model.py" line="373" />
+        <location filename="../../ui/case_model.py" line="380" />
         <source>Target date %1, legal limit %2</source>
         <translation>目标日期 %1，法定期限 %2</translation>
     </message>
@@ -701,148 +706,148 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake/form.py" line="423" />
+        <location filename="../../ui/intake/form.py" line="424" />
         <source>%1 field(s) still need attention</source>
         <translation>还有 %1 项需要处理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="525" />
+        <location filename="../../ui/intake/form.py" line="526" />
         <source>Merge into %1</source>
         <translation>并入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="526" />
+        <location filename="../../ui/intake/form.py" line="527" />
         <source>The request and facts typed here are added to case %1 as new facts. Its decision clock restarts today. No new case is opened.</source>
         <translation>此处录入的诉求和事实将作为新情况、新事实并入案件 %1，其处理时限自今日起重新计算，不另立新案。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="548" />
-        <location filename="../../ui/intake/form.py" line="611" />
+        <location filename="../../ui/intake/form.py" line="549" />
+        <location filename="../../ui/intake/form.py" line="612" />
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="548" />
+        <location filename="../../ui/intake/form.py" line="549" />
         <source>Throw away everything typed in this form?</source>
         <translation>确定放弃本表单中已录入的全部内容？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="572" />
+        <location filename="../../ui/intake/form.py" line="573" />
         <source>Draft saved %1</source>
         <translation>草稿已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="581" />
+        <location filename="../../ui/intake/form.py" line="582" />
         <source>New case</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="587" />
+        <location filename="../../ui/intake/form.py" line="588" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="588" />
+        <location filename="../../ui/intake/form.py" line="589" />
         <source>Card and complained party</source>
         <translation>卡片及被投诉方</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="589" />
+        <location filename="../../ui/intake/form.py" line="590" />
         <source>Classification</source>
         <translation>投诉分类</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="590" />
+        <location filename="../../ui/intake/form.py" line="591" />
         <source>Request and facts</source>
         <translation>诉求与事实</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="591" />
+        <location filename="../../ui/intake/form.py" line="592" />
         <source>Through a proxy (代理人)</source>
         <translation>委托代理人投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="592" />
+        <location filename="../../ui/intake/form.py" line="593" />
         <source>Group complaint in person</source>
         <translation>集体投诉（现场）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="593" />
+        <location filename="../../ui/intake/form.py" line="594" />
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="593" />
+        <location filename="../../ui/intake/form.py" line="594" />
         <source>Institution / branch</source>
         <translation>被投诉机构/网点</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="594" />
+        <location filename="../../ui/intake/form.py" line="595" />
         <source>Staff member</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="599" />
+        <location filename="../../ui/intake/form.py" line="600" />
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="600" />
+        <location filename="../../ui/intake/form.py" line="601" />
         <source>earlier than now:</source>
         <translation>早于当前时间：</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="601" />
+        <location filename="../../ui/intake/form.py" line="602" />
         <source>Request (诉求)</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="602" />
+        <location filename="../../ui/intake/form.py" line="603" />
         <source>Facts</source>
         <translation>事实经过</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="603" />
+        <location filename="../../ui/intake/form.py" line="604" />
         <source>Grounds</source>
         <translation>理由依据</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="604" />
+        <location filename="../../ui/intake/form.py" line="605" />
         <source>Optional; masked after leaving the field</source>
         <translation>可选；离开输入框后脱敏显示</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="605" />
+        <location filename="../../ui/intake/form.py" line="606" />
         <source>Branch or department complained about</source>
         <translation>被投诉的网点或部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="606" />
+        <location filename="../../ui/intake/form.py" line="607" />
         <source>If a staff member is complained about</source>
         <translation>如投诉具体员工，请填写</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="607" />
+        <location filename="../../ui/intake/form.py" line="608" />
         <source>What the complainant asks for</source>
         <translation>投诉人的具体诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="608" />
+        <location filename="../../ui/intake/form.py" line="609" />
         <source>What happened, in the complainant's words. Never write down a PIN, CVV or expiry date.</source>
         <translation>按投诉人陈述记录事实经过。切勿记录密码、CVV安全码或有效期。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="610" />
+        <location filename="../../ui/intake/form.py" line="611" />
         <source>Optional: grounds given by the complainant</source>
         <translation>可选：投诉人提出的理由依据</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="612" />
+        <location filename="../../ui/intake/form.py" line="613" />
         <source>Save case (Ctrl+S)</source>
         <translation>保存投诉（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="614" />
+        <location filename="../../ui/intake/form.py" line="615" />
         <source>Draft restored from %1.</source>
         <translation>已恢复 %1 的草稿。</translation>
     </message>
@@ -1220,33 +1225,33 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>Opening the store…</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>Complaint Desk</source>
         <translation>投诉接待工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>Open %1 · Overdue %2 · Due soon %3</source>
         <translation>未办结 %1 · 超期 %2 · 即将到期 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>Case %1 registered; due %2.</source>
         <translation>投诉 %1 已登记，办结期限 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>Ctrl+N  new case
 Ctrl+F  find a case
 Enter  open the selected case
@@ -1269,102 +1274,102 @@ Ctrl+,  设置
 Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>&amp;New case</source>
         <translation>新建投诉(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登记新投诉（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>Find a case (Ctrl+F)</source>
         <translation>查找案件（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="379" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="380" />
         <source>&amp;Close tab</source>
         <translation>关闭标签页(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>Next &amp;tab</source>
         <translation>下一个标签页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="382" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>Choose &amp;operator</source>
         <translation>选择操作员(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="386" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>&amp;Desk</source>
         <translation>工作站(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="388" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>Cases</source>
         <translation>投诉案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="391" />
         <source>Operator:</source>
         <translation>操作员：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>Who is working at this desk now (Ctrl+Shift+O)</source>
         <translation>当前在本工作站操作的人员（Ctrl+Shift+O）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>Sync: not set up</source>
         <translation>同步：未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>Connection to the central ticket service</source>
         <translation>与总行投诉工单系统的连接</translation>
     </message>
@@ -1754,32 +1759,32 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../../ui/detail/view.py" line="54" />
+        <location filename="../../ui/detail/view.py" line="57" />
         <source>Show personal data</source>
         <translation>显示个人信息</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="55" />
+        <location filename="../../ui/detail/view.py" line="58" />
         <source>Personal data of case %1 is shown unmasked only for a reason, and the viewing is written to the audit log. Why do you need it?</source>
         <translation>案件 %1 的个人信息仅在有正当理由时显示明文，查看行为将记入审计日志。请说明查看原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="57" />
+        <location filename="../../ui/detail/view.py" line="61" />
         <source>e.g. call-back to verify identity</source>
         <translation>如：回拨核实身份</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="58" />
+        <location filename="../../ui/detail/view.py" line="62" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="59" />
+        <location filename="../../ui/detail/view.py" line="63" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/detail/view.py" line="64" />
+        <location filename="../../ui/detail/view.py" line="73" />
         <source>Choose the current operator first (status bar).</source>
         <translation>请先在状态栏选择当前操作员。</translation>
     </message>

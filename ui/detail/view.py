@@ -51,12 +51,21 @@ class RevealDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Show personal data"))
         self.intro.setText(self.tr("Personal data of case %1 is shown unmasked only for a reason, and the "
-                                   "viewing is written to the audit log. Why do you need it?").replace("%1", case_number))
+                                   "viewing is written to the audit log. Why do you need it?")
+                           .replace("%1", self.case_number))
         self.reason.setPlaceholderText(self.tr("e.g. call-back to verify identity"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.ok_button.setText(self.tr("Show"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def submit(self) -> None:
         actor = self.ctx.actor

@@ -187,6 +187,9 @@ class IntakeForm(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.complainant_box)
         left.addWidget(self.card_box)
+        # The rarer parts sit under the shorter column, so they show without scrolling.
+        left.addWidget(self.proxy_box)
+        left.addWidget(self.group_box)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.class_box)
@@ -194,8 +197,6 @@ class IntakeForm(QWidget):
         right.addStretch(1)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
-        grid.addWidget(self.proxy_box, 1, 0)
-        grid.addWidget(self.group_box, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         body = QWidget()
