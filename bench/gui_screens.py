@@ -15,7 +15,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -38,9 +40,15 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+SMALL = False
+
+
 def grab(widget: QWidget, path: Path, app: QApplication) -> None:
     settle(app)
-    widget.grab().save(str(path))
+    image = widget.grab().toImage()
+    if SMALL:  # 256 colours: a fraction of the size, no visible loss for flat UI
+        image = image.convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.AvoidDither)
+    image.save(str(path))
 
 
 def main() -> int:
@@ -48,7 +56,10 @@ def main() -> int:
     parser.add_argument("store")
     parser.add_argument("out")
     parser.add_argument("--only", default="", help="comma-separated screen names")
+    parser.add_argument("--small", action="store_true", help="256-colour PNGs (for docs/screenshots)")
     a = parser.parse_args()
+    global SMALL
+    SMALL = a.small
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
     only = set(filter(None, a.only.split(",")))
@@ -72,7 +83,17 @@ def main() -> int:
             window.show()
             window.start()
             if want("list"):
+                QTest.qWait(500)  # the match count comes after a typing pause
                 grab(window, out / f"list_{tag}.png", app)
+            if want("list"):
+                page = window.list_page
+                page.due_filter.setCurrentIndex(page.due_filter.findData("open"))
+                QTest.qWait(500)
+                model = page.model
+                urgent = next((r for r in range(model.rowCount()) if model.data(model.index(r, 6), 8) is not None), 0)
+                page.view.scrollTo(model.index(max(0, urgent - 8), 0), page.view.ScrollHint.PositionAtTop)
+                grab(window, out / f"list_open_{tag}.png", app)
+                page.due_filter.setCurrentIndex(0)
             form = window.new_case()
             if want("intake"):
                 grab(window, out / f"intake_empty_{tag}.png", app)

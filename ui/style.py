@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -11,6 +13,7 @@ FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "P
 FONT_POINT_SIZE = 10
 
 PRIMARY = "#1F4E79"
+CHEVRON = (Path(__file__).resolve().parent.parent / "resources" / "icons" / "chevron_down.svg").as_posix()
 ERROR = "#B3261E"
 
 STYLE_SHEET = f"""
@@ -29,6 +32,10 @@ QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QDateTimeEdit:focus {{ b
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"] {{ border: 1px solid {ERROR};
             background: #FFF8F7; }}
 QLineEdit:read-only {{ background: #F2F4F7; }}
+QComboBox::drop-down, QDateTimeEdit::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+            width: 22px; border: none; }}
+QComboBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url("{CHEVRON}"); width: 12px; height: 12px; }}
+QComboBox::down-arrow:disabled, QDateTimeEdit::down-arrow:disabled {{ image: none; }}
 QLabel[role="error"] {{ color: {ERROR}; }}
 QLabel[role="hint"] {{ color: #5A6B7D; }}
 QLabel[role="caption"] {{ color: #5A6B7D; }}
