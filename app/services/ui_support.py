@@ -23,9 +23,9 @@ app/services/queries.py once its owner agrees; until then the GUI uses it.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Unpack
 
-from sqlalchemy import ColumnClause, ColumnElement, Select, and_, false, func, literal_column, or_, select
+from sqlalchemy import ColumnClause, ColumnElement, Integer, Select, and_, false, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.visitors import replacement_traverse
 
@@ -36,7 +36,8 @@ from app.services.queries import _NOT_RUNNING, CaseFilter, CaseRow, DueFilter, _
 
 #: At most this many case-number hits are resolved to row ids; more means a common term.
 SPARSE_LIMIT = 2000
-_ROWID = literal_column("cases.rowid")
+AnySelect = Select[Unpack[tuple[Any, ...]]]
+_ROWID: ColumnClause[int] = literal_column("cases.rowid", type_=Integer)
 _RUNNING = [s.value for s in CaseState if s.value not in _NOT_RUNNING]
 _OPEN = {s.value for s in OPEN_STATES}
 _TAIL = re.compile(r"\d{3}[\dXx]|\d{4}")
@@ -48,7 +49,7 @@ def _escaped(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _party_case_ids(text: str) -> Select[Any] | None:
+def _party_case_ids(text: str) -> AnySelect | None:
     """Case ids whose complainant matches ``text`` by name prefix or phone/ID tail (as list_cases does)."""
     clauses: list[ColumnElement[bool]] = []
     if _TAIL.fullmatch(text):
@@ -112,14 +113,15 @@ def _without_index(expr: ColumnElement[bool]) -> ColumnElement[bool]:
     table = Case.__table__
     hidden = {"state", "legal_limit", "nominal_due", "deadline_paused"}
 
-    def swap(element: Any) -> Any:
+    def swap(element: Any, **_kw: Any) -> Any:
         # ORM conditions hold annotated copies of the table's columns: match by table and name.
         if isinstance(element, ColumnClause) and getattr(element, "table", None) is table \
                 and element.name in hidden:
             return literal_column(f"+cases.{element.name}", type_=element.type)
         return None
 
-    return replacement_traverse(expr, {}, swap)  # type: ignore[no-any-return]
+    opts: dict[str, Any] = {}
+    return replacement_traverse(expr, opts, swap)
 
 
 def _states_worth_an_index(flt: CaseFilter) -> list[str]:
@@ -137,11 +139,11 @@ def _states_worth_an_index(flt: CaseFilter) -> list[str]:
     return sorted(wanted)
 
 
-def _page_ids(session: Session, rb: Rulebook, flt: CaseFilter) -> Select[Any]:
+def _page_ids(session: Session, rb: Rulebook, flt: CaseFilter) -> AnySelect:
     """Row ids of the matching cases with their sort keys, filtered on the cases table only."""
     conditions = _filtered(select(_ROWID).select_from(Case.__table__), CaseFilter(states=flt.states, due=flt.due),
                            rb.today(), rb.rules.due_soon_days).whereclause
-    stmt = select(_ROWID.label("rid"), Case.received_at, Case.case_number).select_from(Case.__table__)
+    stmt: AnySelect = select(_ROWID.label("rid"), Case.received_at, Case.case_number).select_from(Case.__table__)
     if conditions is not None:
         stmt = stmt.where(_without_index(conditions))
     states = _states_worth_an_index(flt)
