@@ -52,6 +52,12 @@ DEFAULT_CODES = {"channel": "A01", "business": "B0302"}
 AXES = ("channel", "business", "reason", "demand")
 
 
+def _beijing_now() -> QDateTime:
+    """Now on the Beijing wall clock (the field is read back as Beijing time, whatever the PC's zone)."""
+    now = datetime.now(BEIJING).replace(tzinfo=None, second=0, microsecond=0)
+    return QDateTime(now.year, now.month, now.day, now.hour, now.minute, 0)
+
+
 class IntakeForm(QWidget):
     """Register a new complaint case."""
 
@@ -117,7 +123,7 @@ class IntakeForm(QWidget):
         self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_at.setCalendarPopup(True)
         self.received_at.setEnabled(False)
-        self.received_at.setDateTime(QDateTime.currentDateTime())
+        self.received_at.setDateTime(_beijing_now())
         self.received_error = ErrorLabel()
         self.errors.register("received_at", self.received_at, self.received_error)
         self.proxy_box = QGroupBox()
@@ -306,7 +312,7 @@ class IntakeForm(QWidget):
     def _received_toggled(self, on: bool) -> None:
         self.received_at.setEnabled(on)
         if on:
-            self.received_at.setDateTime(QDateTime.currentDateTime())
+            self.received_at.setDateTime(_beijing_now())
         self._changed()
 
     # --- values ---------------------------------------------------------------------------
