@@ -31,8 +31,8 @@ from app.services.queries import (
     CaseDetail,
     CaseFilter,
     CaseRow,
+    DueFilter,
     RelatedCase,
-    case_counts,
     case_detail,
     related_cases,
 )
@@ -114,8 +114,11 @@ def case_total(desk: Desk, flt: CaseFilter) -> tuple[CaseFilter, int]:
 
 
 def counts(desk: Desk) -> CaseCounts:
+    """Open, overdue and due-soon cases for the status bar (what ``case_counts`` says, faster)."""
+    rb = desk.rulebook
     with desk.read() as s:
-        return case_counts(s, desk.rulebook)
+        return CaseCounts(*(count_matching(s, rb, CaseFilter(due=due))
+                            for due in (DueFilter.OPEN, DueFilter.OVERDUE, DueFilter.DUE_SOON)))
 
 
 def validate_intake(desk: Desk, data: dict[str, Any]) -> CaseIntake:
