@@ -155,7 +155,8 @@ class SettingsDialog(QDialog):
         self.operator_error = ErrorLabel()
         row = QHBoxLayout()
         row.addWidget(self.operator_error, 1)
-        row.addWidget(self.add_operator_button)
+        row.addStretch(0)
+        row.addWidget(self.add_operator_button, 0)
         ops_layout.addLayout(row)
         self._fill_operators()
 
