@@ -89,12 +89,17 @@ def open_store(data_dir: str | None) -> OpenedStore:
     except BaseException:
         desk.close()
         raise
-    # Load the window's heavier modules here too, off the GUI thread.
+    # What attach() needs, loaded here off the GUI thread; the tabs load after the first page.
     import ui.case_model  # noqa: F401
     import ui.context  # noqa: F401
+    return OpenedStore(desk, snapshot)
+
+
+def preload_tabs(_state: TaskState) -> None:
+    """Import the intake form, case view and settings dialog before the operator asks for them."""
     import ui.detail.view  # noqa: F401
     import ui.intake.form  # noqa: F401
-    return OpenedStore(desk, snapshot)
+    import ui.settings_dialog  # noqa: F401
 
 
 def _fit_to_screen(window: MainWindow) -> None:
@@ -124,6 +129,7 @@ def run_gui(args: argparse.Namespace, *, executor: Executor | None = None,
     apply_look(app)
     pool = executor or ThreadPoolExecutor()
     window = MainWindow()
+    window.ready.connect(lambda: submit(pool, preload_tabs, name="preload-tabs"))
     if on_ready is not None:
         window.ready.connect(lambda: on_ready(window))
     _fit_to_screen(window)

@@ -706,148 +706,148 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake/form.py" line="424" />
+        <location filename="../../ui/intake/form.py" line="430" />
         <source>%1 field(s) still need attention</source>
         <translation>还有 %1 项需要处理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="526" />
+        <location filename="../../ui/intake/form.py" line="532" />
         <source>Merge into %1</source>
         <translation>并入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="527" />
+        <location filename="../../ui/intake/form.py" line="533" />
         <source>The request and facts typed here are added to case %1 as new facts. Its decision clock restarts today. No new case is opened.</source>
         <translation>此处录入的诉求和事实将作为新情况、新事实并入案件 %1，其处理时限自今日起重新计算，不另立新案。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="549" />
-        <location filename="../../ui/intake/form.py" line="612" />
+        <location filename="../../ui/intake/form.py" line="555" />
+        <location filename="../../ui/intake/form.py" line="618" />
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="549" />
+        <location filename="../../ui/intake/form.py" line="555" />
         <source>Throw away everything typed in this form?</source>
         <translation>确定放弃本表单中已录入的全部内容？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="573" />
+        <location filename="../../ui/intake/form.py" line="579" />
         <source>Draft saved %1</source>
         <translation>草稿已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="582" />
+        <location filename="../../ui/intake/form.py" line="588" />
         <source>New case</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="588" />
+        <location filename="../../ui/intake/form.py" line="594" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="589" />
+        <location filename="../../ui/intake/form.py" line="595" />
         <source>Card and complained party</source>
         <translation>卡片及被投诉方</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="590" />
+        <location filename="../../ui/intake/form.py" line="596" />
         <source>Classification</source>
         <translation>投诉分类</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="591" />
+        <location filename="../../ui/intake/form.py" line="597" />
         <source>Request and facts</source>
         <translation>诉求与事实</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="592" />
+        <location filename="../../ui/intake/form.py" line="598" />
         <source>Through a proxy (代理人)</source>
         <translation>委托代理人投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="593" />
+        <location filename="../../ui/intake/form.py" line="599" />
         <source>Group complaint in person</source>
         <translation>集体投诉（现场）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="594" />
+        <location filename="../../ui/intake/form.py" line="600" />
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="594" />
+        <location filename="../../ui/intake/form.py" line="600" />
         <source>Institution / branch</source>
         <translation>被投诉机构/网点</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="595" />
+        <location filename="../../ui/intake/form.py" line="601" />
         <source>Staff member</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="600" />
+        <location filename="../../ui/intake/form.py" line="606" />
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="601" />
+        <location filename="../../ui/intake/form.py" line="607" />
         <source>earlier than now:</source>
         <translation>早于当前时间：</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="602" />
+        <location filename="../../ui/intake/form.py" line="608" />
         <source>Request (诉求)</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="603" />
+        <location filename="../../ui/intake/form.py" line="609" />
         <source>Facts</source>
         <translation>事实经过</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="604" />
+        <location filename="../../ui/intake/form.py" line="610" />
         <source>Grounds</source>
         <translation>理由依据</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="605" />
+        <location filename="../../ui/intake/form.py" line="611" />
         <source>Optional; masked after leaving the field</source>
         <translation>可选；离开输入框后脱敏显示</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="606" />
+        <location filename="../../ui/intake/form.py" line="612" />
         <source>Branch or department complained about</source>
         <translation>被投诉的网点或部门</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="607" />
+        <location filename="../../ui/intake/form.py" line="613" />
         <source>If a staff member is complained about</source>
         <translation>如投诉具体员工，请填写</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="608" />
+        <location filename="../../ui/intake/form.py" line="614" />
         <source>What the complainant asks for</source>
         <translation>投诉人的具体诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="609" />
+        <location filename="../../ui/intake/form.py" line="615" />
         <source>What happened, in the complainant's words. Never write down a PIN, CVV or expiry date.</source>
         <translation>按投诉人陈述记录事实经过。切勿记录密码、CVV安全码或有效期。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="611" />
+        <location filename="../../ui/intake/form.py" line="617" />
         <source>Optional: grounds given by the complainant</source>
         <translation>可选：投诉人提出的理由依据</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="613" />
+        <location filename="../../ui/intake/form.py" line="619" />
         <source>Save case (Ctrl+S)</source>
         <translation>保存投诉（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form.py" line="615" />
+        <location filename="../../ui/intake/form.py" line="621" />
         <source>Draft restored from %1.</source>
         <translation>已恢复 %1 的草稿。</translation>
     </message>
@@ -1792,173 +1792,173 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="229" />
-        <location filename="../../ui/settings_dialog.py" line="262" />
+        <location filename="../../ui/settings_dialog.py" line="230" />
+        <location filename="../../ui/settings_dialog.py" line="263" />
         <source>Choose the current operator first (status bar).</source>
         <translation>请先在状态栏选择当前操作员。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="286" />
+        <location filename="../../ui/settings_dialog.py" line="287" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="287" />
+        <location filename="../../ui/settings_dialog.py" line="288" />
         <source>Desk</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="287" />
+        <location filename="../../ui/settings_dialog.py" line="288" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="287" />
+        <location filename="../../ui/settings_dialog.py" line="288" />
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="287" />
+        <location filename="../../ui/settings_dialog.py" line="288" />
         <source>Recording</source>
         <translation>录音录像</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="288" />
+        <location filename="../../ui/settings_dialog.py" line="289" />
         <source>Central service</source>
         <translation>总行服务</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="288" />
+        <location filename="../../ui/settings_dialog.py" line="289" />
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="291" />
+        <location filename="../../ui/settings_dialog.py" line="292" />
         <source>Branch code</source>
         <translation>机构代码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="291" />
+        <location filename="../../ui/settings_dialog.py" line="292" />
         <source>Branch name</source>
         <translation>机构名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="292" />
+        <location filename="../../ui/settings_dialog.py" line="293" />
         <source>Desk code</source>
         <translation>工作站代码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="292" />
+        <location filename="../../ui/settings_dialog.py" line="293" />
         <source>Bank name</source>
         <translation>银行名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="293" />
+        <location filename="../../ui/settings_dialog.py" line="294" />
         <source>Hotline on receipts</source>
         <translation>回执上的客服热线</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="294" />
+        <location filename="../../ui/settings_dialog.py" line="295" />
         <source>Branch contact on receipts</source>
         <translation>回执上的网点联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="295" />
+        <location filename="../../ui/settings_dialog.py" line="296" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="295" />
+        <location filename="../../ui/settings_dialog.py" line="296" />
         <source>Receipt paper</source>
         <translation>回执纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="296" />
+        <location filename="../../ui/settings_dialog.py" line="297" />
         <source>After saving a case</source>
         <translation>保存投诉后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="297" />
+        <location filename="../../ui/settings_dialog.py" line="298" />
         <source>Printer for receipts</source>
         <translation>回执打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="298" />
+        <location filename="../../ui/settings_dialog.py" line="299" />
         <source>Printer for case reports</source>
         <translation>案件报告打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="299" />
+        <location filename="../../ui/settings_dialog.py" line="300" />
         <source>Printer for decision letters</source>
         <translation>处理意见书打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="300" />
+        <location filename="../../ui/settings_dialog.py" line="301" />
         <source>Printer for notices</source>
         <translation>告知书打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="300" />
+        <location filename="../../ui/settings_dialog.py" line="301" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="301" />
+        <location filename="../../ui/settings_dialog.py" line="302" />
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="301" />
+        <location filename="../../ui/settings_dialog.py" line="302" />
         <source>Recording notice</source>
         <translation>录音录像告知语</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="302" />
+        <location filename="../../ui/settings_dialog.py" line="303" />
         <source>Central service URL</source>
         <translation>总行服务地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="302" />
+        <location filename="../../ui/settings_dialog.py" line="303" />
         <source>Staff number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="303" />
+        <location filename="../../ui/settings_dialog.py" line="304" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="303" />
+        <location filename="../../ui/settings_dialog.py" line="304" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="307" />
+        <location filename="../../ui/settings_dialog.py" line="308" />
         <source>print the receipt at once, without a print dialog</source>
         <translation>直接打印回执，不弹出打印对话框</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="308" />
+        <location filename="../../ui/settings_dialog.py" line="309" />
         <source>Branch and desk codes are part of new case numbers; existing cases keep their numbers.</source>
         <translation>机构代码和工作站代码是新案件编号的一部分；已有案件编号不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="311" />
+        <location filename="../../ui/settings_dialog.py" line="312" />
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="312" />
+        <location filename="../../ui/settings_dialog.py" line="313" />
         <source>Add operator</source>
         <translation>添加操作员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="313" />
+        <location filename="../../ui/settings_dialog.py" line="314" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="314" />
+        <location filename="../../ui/settings_dialog.py" line="315" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
