@@ -212,8 +212,10 @@ class IntakeForm(QWidget):
         body_layout.addWidget(self.related)
         body_layout.addLayout(grid)
         body_layout.addStretch(1)
+        body.setMaximumWidth(1480)  # on wide screens the form stays a readable width, centred
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll.setWidget(body)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
