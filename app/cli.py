@@ -28,7 +28,8 @@ from app.services.audit import verify_audit_log
 from app.services.cases import register_case, transition
 from app.services.identity import Actor, add_operator, get_actor, list_operators, require_desk_info, set_desk_identity
 from app.services.intake import parse_intake
-from app.services.queries import CaseFilter, DueFilter, case_detail, export_case_rows, list_cases
+from app.services.case_search import search_cases
+from app.services.queries import CaseFilter, DueFilter, case_detail, export_case_rows
 from app.settings import Settings, load_settings
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -219,7 +220,7 @@ def cmd_case_list(desk: Desk, a: argparse.Namespace) -> int:
         out.write("\n")
         return EXIT_OK
     with desk.read() as s:
-        rows = list_cases(s, desk.rulebook, flt, limit=a.limit or None)
+        rows = search_cases(s, desk.rulebook, flt, limit=a.limit or 1_000_000_000)
     lines = []
     for row in rows:
         flag = "OVERDUE" if row.is_overdue(today) else ("PAUSED" if row.paused else f"{row.days_left(today)}d")

@@ -36,7 +36,7 @@ from app.services.queries import (
     case_detail,
     related_cases,
 )
-from app.services.ui_support import count_matching, search_cases
+from app.services.case_search import count_matching, search_cases
 
 
 @dataclass(frozen=True)

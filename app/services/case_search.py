@@ -16,8 +16,9 @@ but let an index drive each query:
 
 The conditions for states and due status are built by the same code as
 ``list_cases`` (``queries._filtered``); only the text match is re-expressed,
-as index-friendly SQL with the same meaning.  Meant to move into
-app/services/queries.py once its owner agrees; until then the GUI uses it.
+as index-friendly SQL with the same meaning.  The GUI's case list and the
+CLI's ``case list`` page through these; ``queries.list_cases`` stays as the
+plain statement of what they must return (the tests compare the two).
 """
 
 from __future__ import annotations

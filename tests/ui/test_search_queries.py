@@ -11,7 +11,7 @@ from app.desk import Desk
 from app.services.demo import add_demo_cases
 from app.services.identity import list_operators
 from app.services.queries import CaseFilter, DueFilter, count_cases, list_cases
-from app.services.ui_support import SPARSE_LIMIT, count_matching, search_cases
+from app.services.case_search import SPARSE_LIMIT, count_matching, search_cases
 from ui import operations
 
 from .conftest import actor, intake
@@ -50,9 +50,9 @@ def test_same_rows_and_counts_as_list_cases(store: Desk, due: DueFilter) -> None
 
 
 def test_common_terms_take_the_walking_path(store: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.services.ui_support as ui_support
+    import app.services.case_search as case_search
 
-    monkeypatch.setattr(ui_support, "SPARSE_LIMIT", 3)
+    monkeypatch.setattr(case_search, "SPARSE_LIMIT", 3)
     rb = store.rulebook
     with store.read() as s:
         for text in ("0591", "1", "王"):
