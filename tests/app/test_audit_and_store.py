@@ -172,3 +172,11 @@ def test_killed_writer_loses_nothing_it_reported(desk: Desk, tmp_path: Path) -> 
         assert sorted(seqs) == list(range(1, len(seqs) + 1)), "case numbers must be gap-free"
     last = max(int(n.rsplit("-", 1)[1]) for n in reported)
     assert len(stored) >= last
+
+
+def test_head_revision_constant_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    from app.db.migrate import HEAD_REVISION, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION
