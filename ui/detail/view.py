@@ -26,6 +26,7 @@ from ui.context import DeskContext
 from ui.detail.dialogs import DIALOG_ACTIONS, ActionDialog
 from ui.detail.panels import DeadlinePanel, FieldGroup, Timeline
 from ui.messages import error_problems, error_text, problem_text
+from ui.recording_panel import RecordingPanel
 from ui.widgets import ErrorLabel, button_box
 
 
@@ -147,6 +148,8 @@ class CaseDetailView(QWidget):
         right_layout.setContentsMargins(6, 0, 0, 0)
         right_layout.addWidget(self.actions_box)
         right_layout.addWidget(self.action_error)
+        self.recording_panel = RecordingPanel(ctx, case_number)
+        right_layout.addWidget(self.recording_panel)
         side_by_side = QHBoxLayout()
         side_by_side.addWidget(self.deadline, 1)
         side_by_side.addWidget(self.people, 1)
@@ -199,6 +202,7 @@ class CaseDetailView(QWidget):
         self.case = case
         self.load_error.show_message("")
         self._render()
+        self.recording_panel.show_case(case)
         self.loaded.emit()
 
     # --- rendering ------------------------------------------------------------------------

@@ -1,0 +1,294 @@
+"""One recording of a case in the GUI, from the start button to the event on the case.
+
+A :class:`RecordingJob` drives the Qt-free :class:`recording.api.Recorder`:
+opening the devices and starting run through the task helper (never on the GUI
+thread); the recorder's worker thread hands preview frames and its end over as
+queued signals (QImage only, never QPixmap); once the file is finalised and
+signed, a worker with its own Session attaches it to the case.  The job lives
+with the desk (see :mod:`ui.recording_desk`), not with the panel that shows
+it, so closing a case view can never lose what was captured.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QImage
+
+from app.errors import DeskError
+from app.services.cases import CaseChange
+from app.settings import Settings
+from recording.api import DiskPolicy, OpenedSources, Recorder, RecorderStats, RecordingResult, open_default_sources
+from recording.media import Image
+from recording.preview import to_qimage
+from ui import recording_ops
+from ui.context import DeskContext
+from ui.tasks import TaskState
+
+log = logging.getLogger(__name__)
+
+IDLE_STATS = RecorderStats("idle", 0.0, 0, 0, 0, 0.0, 0, 0.0)
+
+
+@dataclass(frozen=True)
+class CaptureOptions:
+    """Which devices a desk recording uses and at what size; tests choose the demo sources and a small size."""
+
+    source: str = "camera:0"
+    """"camera:N" (a demo source stands in, with a note, when the device is absent), "demo" or "file:..."."""
+    width: int = 1280
+    height: int = 720
+    fps: float = 25.0
+    preview_fps: float = 20.0
+    """Above the 15 fps the desk needs, so a late frame or two never drops the preview under it."""
+    preview_width: int = 640
+    disk_policy: DiskPolicy | None = None
+    opener: Callable[[CaptureOptions], OpenedSources] | None = field(default=None, compare=False)
+    """Opens the sources instead of :func:`open_default_sources` (tests: a camera that gets unplugged)."""
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> CaptureOptions:
+        device = settings.camera_device.strip()
+        if device.isdigit():
+            source = f"camera:{device}"
+        elif device.startswith(("camera:", "file:")) or device == "demo":
+            source = device
+        else:
+            # A camera chosen by name in Settings: OpenCV numbers devices in the order the system lists them.
+            source = f"camera:{_camera_index(device)}"
+        return cls(source=source)
+
+    def open_sources(self) -> OpenedSources:
+        if self.opener is not None:
+            return self.opener(self)
+        return open_default_sources(self.source, width=self.width, height=self.height, fps=self.fps)
+
+
+def _camera_index(name: str) -> int:
+    if not name:
+        return 0
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+
+        names = [d.description() for d in QMediaDevices.videoInputs()]
+    except Exception:  # noqa: BLE001 - no multimedia backend: the first camera
+        return 0
+    return names.index(name) if name in names else 0
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What the devices negotiated, for the panel."""
+
+    width: int
+    height: int
+    fps: float
+    video: str
+    audio: str
+    notes: tuple[str, ...]
+
+    @property
+    def demo_stands_in(self) -> bool:
+        return bool(self.notes)
+
+
+@dataclass(frozen=True)
+class JobOutcome:
+    """How a job ended: attached (``change``), nothing kept, or kept but not attached (``attach_error``)."""
+
+    case_number: str
+    result: RecordingResult | None
+    error: DeskError | None
+    change: CaseChange | None = None
+    attach_error: BaseException | None = None
+    start_error: BaseException | None = None
+
+
+class _Capture:
+    """The opened sources and the recorder of one job (built on a worker, handed to the GUI thread)."""
+
+    def __init__(self, sources: OpenedSources) -> None:
+        self.sources = sources
+        self.recorder: Recorder | None = None
+
+
+PHASES = ("idle", "starting", "recording", "paused", "finishing", "attaching", "done")
+BUSY_PHASES = frozenset({"starting", "recording", "paused", "finishing", "attaching"})
+
+
+class RecordingJob(QObject):
+    """One recording of one case; start once, pause/resume, stop; ends with an outcome."""
+
+    # A preview picture (QImage) on the GUI thread, at most CaptureOptions.preview_fps a second.
+    previewFrame = Signal(QImage)
+    # The phase changed (argument: the new phase, one of PHASES).
+    phaseChanged = Signal(str)
+    # The job is over (argument: JobOutcome); emitted once, last.
+    ended = Signal(object)
+
+    # Worker-thread side, delivered queued to this object on the GUI thread.
+    _frameFromWorker = Signal(QImage)
+    _finishedFromWorker = Signal(object)
+
+    MAX_FRAMES_IN_FLIGHT = 2
+    """Preview frames queued to a busy GUI thread beyond this are skipped, never piled up."""
+
+    def __init__(self, ctx: DeskContext, case_number: str, options: CaptureOptions,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case_number = case_number
+        self.options = options
+        self.phase = "idle"
+        self.source_info: SourceInfo | None = None
+        self.outcome: JobOutcome | None = None
+        self.frames_shown = 0
+        self.frames_skipped = 0
+        self._capture: _Capture | None = None
+        self._stop_wanted = False
+        self._in_flight = 0
+        self._lock = threading.Lock()
+        self._frameFromWorker.connect(self._deliver_frame)
+        self._finishedFromWorker.connect(self._recorder_finished)
+
+    # --- control (GUI thread; none of these blocks) -----------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.phase in BUSY_PHASES
+
+    def start(self) -> None:
+        """Check the notice, open the devices and start recording, all on a worker."""
+        if self.phase != "idle":
+            raise DeskError("recording already started", code="illegal_transition")
+        actor = self.ctx.actor
+        if actor is None:
+            raise DeskError("no operator", code="no_operator")
+        desk, number, options = self.ctx.desk, self.case_number, self.options
+        preview, finished = self._preview_on_worker, self._finishedFromWorker.emit
+
+        def open_and_start(_state: TaskState) -> _Capture:
+            prepared = recording_ops.prepare_recording(desk, actor, number)
+            capture = _Capture(options.open_sources())
+            try:
+                recorder = Recorder(
+                    capture.sources.video, capture.sources.audio, prepared.folder, prepared.meta,
+                    previous_manifest_hash=prepared.previous_manifest_hash, disk_policy=options.disk_policy,
+                    preview=preview, preview_fps=options.preview_fps, preview_width=options.preview_width,
+                    on_finished=lambda _result: finished(capture))
+                capture.recorder = recorder
+                recorder.start()
+            except BaseException:
+                capture.sources.close()
+                raise
+            return capture
+
+        self._set_phase("starting")
+        self.ctx.run(open_and_start, on_result=self._started, on_error=self._start_failed, parent=self,
+                     name=f"record-{number}")
+
+    def pause(self) -> None:
+        if self.phase == "recording" and self._recorder is not None:
+            self._recorder.pause()
+            self._set_phase("paused")
+
+    def resume(self) -> None:
+        if self.phase == "paused" and self._recorder is not None:
+            self._recorder.resume()
+            self._set_phase("recording")
+
+    def stop(self) -> None:
+        """Ask the recorder to finish; the file is finalised, signed and attached in the background."""
+        self._stop_wanted = True
+        if self.phase in ("recording", "paused") and self._recorder is not None:
+            self._recorder.stop()
+            self._set_phase("finishing")
+
+    def stats(self) -> RecorderStats:
+        """A thread-safe snapshot for the REC indicator, the level meter and the counters."""
+        recorder = self._recorder
+        return recorder.stats() if recorder is not None else IDLE_STATS
+
+    @property
+    def _recorder(self) -> Recorder | None:
+        return self._capture.recorder if self._capture is not None else None
+
+    # --- worker thread --------------------------------------------------------------------
+    def _preview_on_worker(self, image: Image) -> None:
+        with self._lock:
+            if self._in_flight >= self.MAX_FRAMES_IN_FLIGHT:
+                self.frames_skipped += 1
+                return
+            self._in_flight += 1
+        self._frameFromWorker.emit(to_qimage(image))
+
+    # --- GUI thread -----------------------------------------------------------------------
+    @Slot(QImage)
+    def _deliver_frame(self, image: QImage) -> None:
+        with self._lock:
+            self._in_flight -= 1
+        if self.phase in ("recording", "paused", "finishing"):
+            self.frames_shown += 1
+            self.previewFrame.emit(image)
+
+    def _started(self, capture: _Capture) -> None:
+        if self._capture is None:
+            self._capture = capture
+        video, sources = capture.sources.video, capture.sources
+        self.source_info = SourceInfo(video.width, video.height, video.fps, sources.devices["video"],
+                                      sources.devices["audio"], tuple(sources.notes))
+        if self.phase != "starting":
+            return  # it already ended on its own (the finish signal came first)
+        self._set_phase("recording")
+        if self._stop_wanted:
+            self.stop()
+
+    def _start_failed(self, exc: BaseException) -> None:
+        log.info("recording of %s could not start: %s", self.case_number, exc)
+        self._end(JobOutcome(self.case_number, None, exc if isinstance(exc, DeskError) else None,
+                             start_error=exc))
+
+    @Slot(object)
+    def _recorder_finished(self, capture: _Capture) -> None:
+        if self._capture is None:
+            self._capture = capture
+        recorder = capture.recorder
+        assert recorder is not None
+        result, error = recorder.result, recorder.error
+        self._set_phase("attaching")
+        desk, actor, number = self.ctx.desk, self.ctx.actor, self.case_number
+        sources = capture.sources
+
+        def close_and_attach(_state: TaskState) -> CaseChange | None:
+            sources.close()
+            if result is None:
+                return None
+            if actor is None:
+                raise DeskError("no operator", code="no_operator")
+            return recording_ops.attach(desk, actor, number, result)
+
+        def attached(change: CaseChange | None) -> None:
+            if change is not None:
+                self.ctx.announce(change)
+            self._end(JobOutcome(number, result, error, change))
+
+        def not_attached(exc: BaseException) -> None:
+            log.error("recording %s of case %s could not be attached: %s",
+                      result.path.name if result else "-", number, exc)
+            self._end(JobOutcome(number, result, error, attach_error=exc))
+
+        self.ctx.run(close_and_attach, on_result=attached, on_error=not_attached, parent=self,
+                     name=f"attach-{number}")
+
+    def _set_phase(self, phase: str) -> None:
+        if phase != self.phase:
+            self.phase = phase
+            self.phaseChanged.emit(phase)
+
+    def _end(self, outcome: JobOutcome) -> None:
+        self.outcome = outcome
+        self._set_phase("done")
+        self.ended.emit(outcome)
