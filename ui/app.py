@@ -155,6 +155,9 @@ def run_gui(args: argparse.Namespace, *, executor: Executor | None = None,
         ctx = make_context(result.desk, settings, pool, snapshot, operator=getattr(args, "operator", None))
         window.attach(ctx)  # type: ignore[arg-type]
         window.start()
+        from ui.recording_desk import recover_at_start
+
+        recover_at_start(window, ctx)  # type: ignore[arg-type]  # recordings a crash left without a manifest
 
     def store_failed(exc: BaseException) -> None:
         from ui.messages import error_text

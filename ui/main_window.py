@@ -326,7 +326,16 @@ class MainWindow(QMainWindow):
             return
         if widget in self._forms():
             widget.save_draft()  # type: ignore[attr-defined]
+        if widget in self.detail_views() and self._recording_stops_first(
+                lambda: self.close_tab(self.tabs.indexOf(widget)), widget.case_number):  # type: ignore[attr-defined]
+            return
         self._remove(widget)
+
+    def _recording_stops_first(self, then: Callable[[], None], case_number: str | None = None) -> bool:
+        """While a recording runs: ask, stop, finalise and attach it, then ``then`` (True: wait for that)."""
+        from ui.recording_desk import finish_recordings_first
+
+        return self.ctx is not None and finish_recordings_first(self, self.ctx, then, case_number=case_number)
 
     def _remove(self, widget: QWidget) -> None:
         index = self.tabs.indexOf(widget)
@@ -407,6 +416,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        if self._recording_stops_first(self.close):
+            event.ignore()
+            return
         for form in self._forms():
             form.save_draft()
         self._counts_timer.stop()

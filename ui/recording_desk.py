@@ -55,11 +55,12 @@ class RecordingDesk(QObject):
         return [j for j in self.jobs if j.busy and (case_number is None or j.case_number == case_number)]
 
     def job_for(self, case_number: str) -> RecordingJob | None:
-        return next(iter(self.busy_jobs(case_number)), None)
+        """The case's job that has not ended yet (it may be about to start)."""
+        return next((j for j in self.jobs if j.case_number == case_number), None)
 
     def start(self, case_number: str, options: CaptureOptions) -> RecordingJob:
         """A new job for the case, started; ``recorder_busy`` while another case is being recorded."""
-        other = next(iter(self.busy_jobs()), None)
+        other = next(iter(self.jobs), None)
         if other is not None:
             raise DeskError(f"case {other.case_number} is being recorded", code="recorder_busy",
                             case_number=other.case_number)
