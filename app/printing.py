@@ -96,6 +96,26 @@ def wait_for_completion(job: PrintJob, *, timeout: float = 60.0, poll: float = 0
         time.sleep(poll)  # an external spooler's job state: there is no event to wait on
 
 
+def last_job_id() -> int:
+    """The highest job id this user has had from CUPS so far (0 when none), to tell later jobs apart."""
+    jobs = _connection().getJobs(which_jobs="all", my_jobs=True, requested_attributes=["job-id"])
+    return max((int(j) for j in jobs), default=0)
+
+
+def find_job(printer: str, title: str, *, after: int) -> PrintJob | None:
+    """The newest job named ``title`` on ``printer`` submitted after job ``after``, if CUPS still lists it.
+
+    For jobs submitted by someone else's code (Qt's print engine names its job
+    after the document), so their outcome can be waited for like our own.
+    """
+    jobs = _connection().getJobs(which_jobs="all", my_jobs=True, first_job_id=after + 1,
+                                 requested_attributes=["job-id", "job-name", "job-printer-uri"])
+    found = [int(job_id) for job_id, attrs in jobs.items()
+             if int(job_id) > after and attrs.get("job-name") == title
+             and str(attrs.get("job-printer-uri", "")).rstrip("/").rsplit("/", 1)[-1] == printer]
+    return PrintJob(printer, max(found)) if found else None
+
+
 def print_pdf(pdf: bytes, printer: str | None, title: str, *, timeout: float = 60.0) -> PrintJob:
     """Print and wait until CUPS confirms; raises DeskError on any failure."""
     queue = check_printer(printer)

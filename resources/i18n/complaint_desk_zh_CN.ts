@@ -446,6 +446,54 @@
     </message>
 </context>
 <context>
+    <name>CaseDocumentsBar</name>
+    <message>
+        <location filename="../../ui/case_documents.py" line="115" />
+        <source>%1 saved as %2 (copy %3).</source>
+        <translation>%1已另存为 %2（第 %3 份）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="121" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="128" />
+        <source>Print receipt…</source>
+        <translation>打印回执…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="129" />
+        <source>Preview and print the acknowledgement receipt (受理回执)</source>
+        <translation>预览并打印受理回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="130" />
+        <source>Print case report…</source>
+        <translation>打印档案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="131" />
+        <source>Preview and print the case report (投诉处理档案)</source>
+        <translation>预览并打印投诉处理档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="132" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="133" />
+        <source>Receipt as PDF…</source>
+        <translation>受理回执 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="134" />
+        <source>Case report as PDF…</source>
+        <translation>投诉处理档案 PDF…</translation>
+    </message>
+</context>
+<context>
     <name>CaseListPage</name>
     <message>
         <location filename="../../ui/case_list.py" line="204" />
@@ -1726,6 +1774,215 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <location filename="../../ui/playback.py" line="92" />
         <source>Case %1 · SHA-256 %2 · This playback is written to the audit log.</source>
         <translation>投诉单 %1 · SHA-256 %2 · 本次回放已记入审计日志。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="44" />
+        <source>Choose the current operator first (status bar).</source>
+        <translation>请先在状态栏选择当前操作员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="45" />
+        <source>Preparing the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="46" />
+        <source>Printing… the copy counts once the printer has taken it.</source>
+        <translation>正在打印……打印机接收后才计入打印次数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="47" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="48" />
+        <source>Saved as %1 (copy %2). The next copy will be marked 补打.</source>
+        <translation>已保存为 %1（第 %2 份）。再次出具将标注“补打”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="49" />
+        <source>Printed on %1 (copy %2). The next copy will be marked 补打.</source>
+        <translation>已在 %1 打印（第 %2 份）。再次出具将标注“补打”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="68" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="69" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="292" />
+        <source>Print %1</source>
+        <translation>打印 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="387" />
+        <source>Print preview: %1 %2</source>
+        <translation>打印预览：%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="389" />
+        <source>Copy %1 · marked 补打 (reprint)</source>
+        <translation>第 %1 份 · 补打</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="396" />
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="397" />
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="398" />
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="399" />
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="400" />
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="401" />
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="402" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="403" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="404" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="405" />
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="406" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../ui/printing.py" line="51" />
+        <source>Receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="52" />
+        <source>Case report</source>
+        <translation>投诉处理档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="57" />
+        <source>Printing was cancelled. This copy is not counted.</source>
+        <translation>打印已取消，本份不计入打印次数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="58" />
+        <source>Printing failed: the printer {printer} could not be opened. This copy is not counted.</source>
+        <translation>打印失败：无法打开打印机 {printer}。本份不计入打印次数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="60" />
+        <source>Printing failed: the printer {printer} reported an error. This copy is not counted.</source>
+        <translation>打印失败：打印机 {printer} 报告错误。本份不计入打印次数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="62" />
+        <source>Printing failed: the printer {printer} did not complete job {job}. This copy is not counted.</source>
+        <translation>打印失败：打印机 {printer} 未完成打印作业 {job}。本份不计入打印次数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="64" />
+        <source>The document could not be read. Nothing was printed or counted.</source>
+        <translation>无法读取文档，未打印，也未计数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="65" />
+        <source>Saving failed: {detail}. This copy is not counted.</source>
+        <translation>保存失败：{detail}。本份不计入打印次数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="66" />
+        <source>No receipt printer is set in the settings (Printing tab).</source>
+        <translation>设置中尚未指定回执打印机（“打印”页）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="67" />
+        <source>The printer {printer} is not available on this computer.</source>
+        <translation>本机找不到打印机 {printer}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="68" />
+        <source>The desk's receipt key cannot be read from the keyring, so no receipt can be made.</source>
+        <translation>无法从密钥环读取本工作站的回执密钥，不能生成回执。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptAfterSave</name>
+    <message>
+        <location filename="../../ui/case_documents.py" line="177" />
+        <source>Printing the receipt of %1…</source>
+        <translation>正在打印 %1 的受理回执…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="182" />
+        <source>Receipt of %1 printed on %2.</source>
+        <translation>%1 的受理回执已在 %2 打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="188" />
+        <source>The receipt of %1 was not printed.</source>
+        <translation>%1 的受理回执未打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="190" />
+        <source>Receipt not printed</source>
+        <translation>回执未打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="191" />
+        <source>Open the print preview to print it from there?</source>
+        <translation>是否打开打印预览，从预览中打印？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="192" />
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="193" />
+        <source>Not now</source>
+        <translation>暂不</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from app.domain.states import CaseAction, allowed_actions
 from app.services.cases import CaseChange
 from app.services.queries import CaseDetail, PartyView
 from ui import labels, operations
+from ui.case_documents import CaseDocumentsBar
 from ui.context import DeskContext
 from ui.detail.dialogs import DIALOG_ACTIONS, ActionDialog
 from ui.detail.panels import DeadlinePanel, FieldGroup, Timeline
@@ -112,6 +113,10 @@ class CaseDetailView(QWidget):
         head.addStretch(1)
         head.addWidget(self.masked_note)
         head.addWidget(self.reveal_button)
+        self.documents = CaseDocumentsBar(ctx, case_number)
+        self.documents.issued.connect(lambda _issued: self.reload())  # the print shows on the timeline
+        head.addSpacing(12)
+        head.addWidget(self.documents)
 
         self.complainant = FieldGroup()
         self.proxy = FieldGroup()

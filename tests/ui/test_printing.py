@@ -1,0 +1,211 @@
+"""Printing receipts and case reports from the GUI: preview, print dialog, save as PDF, print after saving.
+
+No test machine has a physical printer: the printers here are Qt's own PDF
+output (QPrinter.OutputFormat.PdfFormat to a file), which is Qt's real print
+path; what came out is read back with pypdf and compared, page by page, with
+the preview.  The last tests print through a private CUPS scheduler to a
+network printer that is a TCP socket on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.desk import Desk
+from app.services.queries import EventView
+from ui import operations, printing
+from ui.case_documents import CaseDocumentsBar, ReceiptAfterSave
+from ui.print_preview import PrintPreview
+
+from .conftest import actor, intake
+
+
+class PdfPrinters:
+    """Named printers that write PDF files into a folder (one file per job)."""
+
+    def __init__(self, folder: Path, *names: str) -> None:
+        self.folder = folder
+        self._names = names
+        self.jobs = 0
+
+    def names(self) -> list[str]:
+        return list(self._names)
+
+    def printer(self, name: str) -> QPrinter | None:
+        return self._pdf(name) if name in self._names else None
+
+    def default(self) -> QPrinter:
+        return self._pdf("default")
+
+    def _pdf(self, name: str) -> QPrinter:
+        self.jobs += 1
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.folder / f"{name}-{self.jobs}.pdf"))
+        return printer
+
+
+@pytest.fixture
+def pdf_printers(tmp_path: Path) -> Iterator[PdfPrinters]:
+    out = tmp_path / "printed"
+    out.mkdir()
+    directory = PdfPrinters(out, "Counter-80", "Archive-A4")
+    previous = printing.use_printers(directory)
+    yield directory
+    printing.use_printers(previous)
+
+
+def with_printers(window: Any, **changes: Any) -> None:
+    ctx = window.ctx
+    ctx.settings = replace(ctx.settings, printers={"receipt": "Counter-80", "case_report": "Archive-A4"}, **changes)
+
+
+def prints(desk: Desk, number: str) -> list[EventView]:
+    return [e for e in operations.detail(desk, number).events if e.kind == "print"]
+
+
+def bar_of(window: Any, number: str) -> CaseDocumentsBar:
+    view = window.open_case(number)
+    bars = view.findChildren(CaseDocumentsBar)
+    assert len(bars) == 1 and bars[0].isVisible()
+    return bars[0]
+
+
+def flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def rendered(pdf: bytes, page: int, width: int = 40) -> QImage:
+    """A thumbnail of one page in grey, on white (rendered finer, then smoothed: thin strokes do not flicker)."""
+    document, _buffer = printing.load_pdf(pdf)
+    points = document.pagePointSize(page)
+    image = printing.render_page(document, page, 4 * width * 72 / points.width())
+    return image.convertToFormat(QImage.Format.Format_Grayscale8).scaled(
+        QSize(width, round(width * points.height() / points.width())), Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation)
+
+
+def difference(a: QImage, b: QImage) -> float:
+    """Mean absolute grey difference (0..255) of two same-sized images."""
+    assert a.size() == b.size()
+    total = 0
+    for y in range(a.height()):
+        for x in range(a.width()):
+            total += abs(a.pixelColor(x, y).value() - b.pixelColor(x, y).value())
+    return total / (a.width() * a.height())
+
+
+def ink(image: QImage) -> float:
+    """How much of the page is printed on (0: blank)."""
+    dark = sum(1 for y in range(image.height()) for x in range(image.width()) if image.pixelColor(x, y).value() < 200)
+    return dark / (image.width() * image.height())
+
+
+def test_receipt_prints_through_the_dialog_and_counts_only_then(qtbot: Any, make_window: Any, desk: Desk,
+                                                                pdf_printers: PdfPrinters) -> None:
+    number = operations.register(desk, actor(desk, "1024"), intake()).case_number
+    window = make_window("1024")
+    with_printers(window)
+    bar = bar_of(window, number)
+    assert bar.receipt_button.text() == "打印回执…"
+    preview = bar.open_preview(printing.RECEIPT)
+    assert preview.isVisible() and preview.built is not None
+    first = preview.built
+    assert number in flat(preview.document_text()) and "受理回执" in flat(preview.document_text())
+    assert "补打" not in preview.document_text() and not preview.copy_note.isVisible()
+    assert prints(desk, number) == [], "showing a preview prints nothing"
+
+    # The dialog starts on the receipt printer from the settings; the operator prints.
+    preview.print_button.click()
+    dialog = preview.print_dialog
+    assert dialog is not None and dialog.isVisible()
+    target = Path(dialog.printer().outputFileName())
+    assert target.name == "Counter-80-1.pdf"
+    dialog.accept()
+
+    out = target.read_bytes()
+    reader = PdfReader(io.BytesIO(out))
+    assert number in (reader.metadata.title or ""), "the job carries the case number"
+    assert len(reader.pages) == len(PdfReader(io.BytesIO(first.pdf)).pages)
+    page, original = reader.pages[0].mediabox, PdfReader(io.BytesIO(first.pdf)).pages[0].mediabox
+    assert abs(float(page.width) - float(original.width)) < 3, "A5 stays A5"
+    assert abs(float(page.height) - float(original.height)) < 3
+    printed, shown = rendered(out, 0), rendered(first.pdf, 0)
+    assert ink(printed) > 0.01, "the printed page is not blank"
+    # Same page: about 7; the same page shifted by 1 mm: about 25.
+    assert difference(printed, shown) < 15, "paper shows what the preview showed"
+
+    events = prints(desk, number)
+    assert [(e.data["document"], e.data["count"], e.data["printer"]) for e in events] == [
+        ("receipt", 1, "file:Counter-80-1.pdf")]
+    assert preview.status.text().startswith("已在 Counter-80-1.pdf 打印")
+    # The preview now shows the next copy: a reprint, marked 补打.
+    assert preview.built is not None and preview.built.count == 2
+    assert "补打" in preview.document_text()
+    assert preview.copy_note.isVisible() and "补打" in preview.copy_note.text()
+    # The case view's timeline shows the print.
+    view = window.open_case(number)
+    assert view.case is not None and [e.kind for e in view.case.events][-1] == "print"
+
+
+def test_cancelled_or_failed_print_says_so_and_counts_nothing(qtbot: Any, make_window: Any, desk: Desk,
+                                                              pdf_printers: PdfPrinters, tmp_path: Path) -> None:
+    number = operations.register(desk, actor(desk, "1024"), intake()).case_number
+    window = make_window("1024")
+    with_printers(window)
+    preview = bar_of(window, number).open_preview(printing.REPORT)
+    with qtbot.waitSignal(preview.printFailed) as failed:
+        preview.print_button.click()
+        assert preview.print_dialog is not None
+        target = Path(preview.print_dialog.printer().outputFileName())
+        assert target.name.startswith("Archive-A4"), "the case-report printer is preselected"
+        preview.print_dialog.reject()
+    assert failed.args == ["打印已取消，本份不计入打印次数。"]
+    assert preview.error.isVisible() and preview.error.text() == failed.args[0]
+    assert not target.exists()
+    assert prints(desk, number) == []
+
+    # A printer that cannot be opened (here: a PDF into a folder that does not exist).
+    broken = QPrinter(QPrinter.PrinterMode.HighResolution)
+    broken.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    broken.setOutputFileName(str(tmp_path / "no-such-folder" / "x.pdf"))
+    with qtbot.waitSignal(preview.printFailed) as failed:
+        preview.print_to(broken)
+    assert failed.args[0].startswith("打印失败：") and failed.args[0].endswith("本份不计入打印次数。")
+    assert prints(desk, number) == []
+    assert preview.built is not None and preview.built.count == 1, "still the first copy"
+    assert preview.print_button.isEnabled(), "the operator can try again"
+
+
+def test_save_as_pdf_is_an_export_that_counts(qtbot: Any, make_window: Any, desk: Desk, pdf_printers: PdfPrinters,
+                                              tmp_path: Path) -> None:
+    number = operations.register(desk, actor(desk, "1024"), intake()).case_number
+    window = make_window("1024")
+    with_printers(window)
+    preview = bar_of(window, number).open_preview(printing.RECEIPT)
+    built = preview.built
+    assert built is not None
+    target = tmp_path / "out" / "回执.pdf"
+    with qtbot.waitSignal(preview.issued) as issued:
+        preview.save_to(target)
+    assert target.read_bytes() == built.pdf, "the file is the document itself, not a re-rendering"
+    assert issued.args[0].destination == "file:回执.pdf"
+    assert [e.data["printer"] for e in prints(desk, number)] == ["file:回执.pdf"]
+    # Straight from the case view, without the preview: the next copy is a reprint.
+    bar = bar_of(window, number)
+    second = tmp_path / "out" / "second.pdf"
+    with qtbot.waitSignal(bar.issued):
+        bar.save_to(printing.RECEIPT, second)
+    assert "补打" in flat(PdfReader(second).pages[0].extract_text())
+    assert [e.data["count"] for e in prints(desk, number)] == [1, 2]
