@@ -446,9 +446,12 @@ class RecordingPanel(QGroupBox):
             self.devices_label.setText(self.tr("Camera: %1").replace("%1", info.video) + "\n"
                                        + self.tr("Microphone: %1").replace("%1", info.audio))
             demo = info.demo_stands_in or info.video.startswith("demo")
-            self.demo_note.setText(self.tr("No camera or microphone was found: a demo source (test picture, "
-                                           "tone) stands in, so this recording does not show the desk.")
-                                   if demo else "")
+            if info.demo_stands_in:
+                self.demo_note.setText(self.tr("No camera or microphone was found: a demo source (test picture, "
+                                               "tone) stands in, so this recording does not show the desk."))
+            else:
+                self.demo_note.setText(self.tr("Demo sources (test picture, tone) are chosen in Settings: this "
+                                               "recording does not show the desk."))
             self.demo_note.setToolTip("\n".join(info.notes))
             self.demo_note.setVisible(demo)
         elif not busy:
