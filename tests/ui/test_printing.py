@@ -23,12 +23,12 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.desk import Desk
-from app.services.queries import EventView
+from app.services.queries import CaseFilter, EventView
 from ui import operations, printing
 from ui.case_documents import CaseDocumentsBar, ReceiptAfterSave
 from ui.print_preview import PrintPreview
 
-from .conftest import actor, intake
+from .conftest import OTHER_ID, actor, intake
 
 
 class PdfPrinters:
@@ -209,3 +209,68 @@ def test_save_as_pdf_is_an_export_that_counts(qtbot: Any, make_window: Any, desk
         bar.save_to(printing.RECEIPT, second)
     assert "补打" in flat(PdfReader(second).pages[0].extract_text())
     assert [e.data["count"] for e in prints(desk, number)] == [1, 2]
+
+
+def fill_intake(form: Any) -> None:
+    c = form.complainant
+    c.name.setText("赵敏")
+    c.id_number.setText(OTHER_ID)
+    c.phone.setText("13600000000")
+    form.pickers["reason"].set_code("C04")
+    form.pickers["demand"].set_code("D03")
+    form.request.setText("要求办理个性化分期。")
+    form.facts.setText("投诉人称收入下降，无力一次还清。")
+
+
+def saved_case(window: Any, desk: Desk) -> str:
+    form = window.new_case()
+    fill_intake(form)
+    form.save()
+    assert form.done
+    rows = operations.case_page(desk, CaseFilter(), offset=0, limit=10).rows
+    assert len(rows) == 1
+    return str(rows[0].case_number)
+
+
+def test_receipt_prints_itself_after_saving_when_the_setting_is_on(qtbot: Any, make_window: Any, desk: Desk,
+                                                                  pdf_printers: PdfPrinters) -> None:
+    window = make_window("1024")
+    with_printers(window, silent_print_receipt=True, receipt_layout="80mm")
+    number = saved_case(window, desk)
+    out = pdf_printers.folder / "Counter-80-1.pdf"
+    assert out.exists(), "printed with no dialog to the receipt printer"
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    reader = PdfReader(out)
+    assert number in (reader.metadata.title or "")
+    assert abs(float(reader.pages[0].mediabox.width) - 80 * 72 / 25.4) < 3, "the 80 mm roll layout, 80 mm wide"
+    assert [(e.data["document"], e.data["count"]) for e in prints(desk, number)] == [("receipt", 1)]
+    assert window.statusBar().currentMessage() == f"{number} 的受理回执已在 Counter-80-1.pdf 打印。"
+
+    # Off: saving prints nothing.
+    window.ctx.settings = replace(window.ctx.settings, silent_print_receipt=False)
+    form = window.new_case()
+    fill_intake(form)
+    form.complainant.id_number.setText("11010519491231002X")
+    form.save()
+    assert form.done
+    assert sorted(p.name for p in pdf_printers.folder.iterdir()) == ["Counter-80-1.pdf"]
+
+
+def test_silent_print_without_its_printer_says_so_and_offers_the_preview(qtbot: Any, make_window: Any, desk: Desk,
+                                                                        pdf_printers: PdfPrinters) -> None:
+    window = make_window("1024")
+    with_printers(window, silent_print_receipt=True)
+    window.ctx.settings = replace(window.ctx.settings, printers={"receipt": "Unplugged-58"})
+    number = saved_case(window, desk)
+    job = window.findChild(ReceiptAfterSave)
+    assert job is not None and job.offer is not None and job.offer.isVisible()
+    assert number in job.offer.text() and "未打印" in job.offer.text()
+    assert "本机找不到打印机 Unplugged-58。" in job.offer.informativeText()
+    assert prints(desk, number) == [] and not any(pdf_printers.folder.iterdir())
+    # The operator takes the preview instead and prints from there.
+    preview_button = job.offer.buttons()[0]
+    assert preview_button.text() == "预览…"
+    preview_button.click()
+    preview = job.preview
+    assert isinstance(preview, PrintPreview) and preview.isVisible()
+    assert number in flat(preview.document_text())

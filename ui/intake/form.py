@@ -510,6 +510,9 @@ class IntakeForm(QWidget):
         self._autosave.stop()
         self.ctx.announce(change)
         self.caseRegistered.emit(change)
+        from ui.case_documents import print_receipt_after_save  # printing loads on first use
+
+        print_receipt_after_save(self.ctx, change.case_number, self.window())  # only when the setting asks
         self.finished.emit()
 
     def _save_failed(self, exc: BaseException) -> None:
