@@ -13,12 +13,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -75,6 +77,7 @@ class RecordingPanel(QGroupBox):
         self._asking_again = False
         self._last_phase = "idle"
         self._build()
+        self._fit_page()
         self.stats_timer = QTimer(self)
         self.stats_timer.setInterval(STATS_INTERVAL_MS)
         self.stats_timer.timeout.connect(self._poll)
@@ -92,8 +95,18 @@ class RecordingPanel(QGroupBox):
         self.notice_text.setObjectName("recordingNotice")
         self.notice_text.setWordWrap(True)
         self.notice_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice_text.setStyleSheet("QLabel#recordingNotice { border: 1px solid #c9d2dc; border-radius: 4px;"
-                                       " background: #f4f7fa; padding: 8px; font-size: 11pt; }")
+        font = self.notice_text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.notice_text.setFont(font)
+        # The frame carries border and padding: a word-wrapped label with its own padding is given too
+        # little height by the layout.
+        notice_frame = QFrame()
+        notice_frame.setObjectName("recordingNoticeFrame")
+        notice_frame.setStyleSheet("QFrame#recordingNoticeFrame { border: 1px solid #c9d2dc; border-radius: 4px;"
+                                   " background: #f4f7fa; }")
+        frame_layout = QVBoxLayout(notice_frame)
+        frame_layout.setContentsMargins(10, 8, 10, 8)
+        frame_layout.addWidget(self.notice_text)
         self.told_button = QPushButton()
         self.told_button.setObjectName("noticeTold")
         self.told_button.clicked.connect(self.confirm_told)
@@ -117,8 +130,8 @@ class RecordingPanel(QGroupBox):
         notice_page = QWidget()
         notice_layout = QVBoxLayout(notice_page)
         notice_layout.setContentsMargins(0, 0, 0, 0)
-        for part in (self.notice_intro, self.notice_text):
-            notice_layout.addWidget(part)
+        notice_layout.addWidget(self.notice_intro)
+        notice_layout.addWidget(notice_frame)
         notice_layout.addLayout(buttons)
         notice_layout.addWidget(self.refusal_row)
         notice_layout.addWidget(self.notice_error)
@@ -175,11 +188,13 @@ class RecordingPanel(QGroupBox):
         self.pages = QStackedWidget()
         for page in (notice_page, refused_page, recorder_page):
             self.pages.addWidget(page)
+        self.pages.currentChanged.connect(lambda _i: self._fit_page())
         self.notice_page, self.refused_page, self.recorder_page = notice_page, refused_page, recorder_page
         self.message = ErrorLabel()
         self.saved_note = QLabel()
         self.saved_note.setWordWrap(True)
         self.saved_note.setProperty("role", "hint")
+        self.saved_note.hide()
         self.retry_button = QPushButton()
         self.retry_button.clicked.connect(self.retry_attach)
         self.retry_button.hide()
@@ -262,6 +277,7 @@ class RecordingPanel(QGroupBox):
         self.outcome = None
         self.message.show_message("")
         self.saved_note.setText("")
+        self.saved_note.hide()
         self.retry_button.hide()
         if self.ctx.actor is None:
             self.message.show_message(self.tr("Choose the current operator first (status bar)."))
@@ -362,6 +378,7 @@ class RecordingPanel(QGroupBox):
                                     .replace("%2", size_text(result.size_bytes)).replace("%3", result.sha256[:12]))
         else:
             self.saved_note.setText("")
+        self.saved_note.setVisible(bool(self.saved_note.text()))
 
     def retry_attach(self) -> None:
         """Try again to put a recording that is saved (and signed) but not yet on the case."""
@@ -418,6 +435,14 @@ class RecordingPanel(QGroupBox):
             self.playback = None
 
     # --- drawing -----------------------------------------------------------------------------
+    def _fit_page(self) -> None:
+        """The panel is as tall as the page shown, not as the tallest page (the notice step stays compact)."""
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            policy = QSizePolicy.Policy.Preferred if i == self.pages.currentIndex() else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
+
     def _render(self) -> None:
         answer, reason = notice_answer(self.case)
         phase = self.job.phase if self.job is not None else "idle"
@@ -461,6 +486,11 @@ class RecordingPanel(QGroupBox):
         self._show_indicator(phase, self.job.stats().elapsed_s if self.job is not None else 0.0)
         if self.job is None:
             self.dropped_label.setText("")
+        # Idle, the panel is a line with the start button; the picture and the meter come with the recording.
+        for part in (self.preview, self.level_caption, self.level):
+            part.setVisible(busy)
+        for label in (self.format_label, self.devices_label, self.dropped_label):
+            label.setVisible(bool(label.text()))
         self.list_caption.setText(self.tr("Recordings of this case (%1)").replace(
             "%1", str(len(self.recordings.rows))) if self.recordings.rows else self.tr("No recordings yet."))
         self.play_button.setVisible(bool(self.recordings.rows))
