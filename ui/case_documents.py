@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QMessageBox, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QMessageBox, QPushButton, QWidget
 
 from ui import printing
 from ui.context import DeskContext
@@ -42,9 +42,8 @@ class CaseDocumentsBar(QWidget):
         self.receipt_button.setObjectName("print_receipt")
         self.report_button = QPushButton()
         self.report_button.setObjectName("print_case_report")
-        self.save_button = QToolButton()
+        self.save_button = QPushButton()  # with a menu: the receipt or the case report
         self.save_button.setObjectName("save_pdf")
-        self.save_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.save_menu = QMenu(self.save_button)
         self.save_receipt_action = self.save_menu.addAction("")
         self.save_report_action = self.save_menu.addAction("")

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QEvent, QPointF, QStandardPaths, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QEvent, QPointF, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QIntValidator
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -22,8 +23,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -45,8 +46,8 @@ STATUS = {
     "preparing": QT_TRANSLATE_NOOP("PrintPreview", "Preparing the document…"),
     "printing": QT_TRANSLATE_NOOP("PrintPreview", "Printing… the copy counts once the printer has taken it."),
     "saving": QT_TRANSLATE_NOOP("PrintPreview", "Saving…"),
-    "saved": QT_TRANSLATE_NOOP("PrintPreview", "Saved as %1 (copy %2). The next copy will be marked 补打."),
-    "printed": QT_TRANSLATE_NOOP("PrintPreview", "Printed on %1 (copy %2). The next copy will be marked 补打."),
+    "saved": QT_TRANSLATE_NOOP("PrintPreview", "Saved as %1 (copy %2). Shown now: the next copy, marked 补打."),
+    "printed": QT_TRANSLATE_NOOP("PrintPreview", "Printed on %1 (copy %2). Shown now: the next copy, marked 补打."),
 }
 
 
@@ -119,9 +120,13 @@ class PrintPreview(QDialog):
         self.next_button = QPushButton("›")
         for button in (self.previous_button, self.next_button):
             button.setFixedWidth(36)
-        self.page = QSpinBox()
-        self.page.setMinimum(1)
-        self.page.setMaximum(1)
+        # A line edit, not a QSpinBox: the ‹ › buttons step, and a button-less spin box collapses
+        # under the desk's style sheet (Qt 6.12).
+        self.page = QLineEdit("1")
+        self.page_validator = QIntValidator(1, 1, self.page)
+        self.page.setValidator(self.page_validator)
+        self.page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page.setFixedWidth(self.page.fontMetrics().horizontalAdvance("000") + 24)
         self.page_count = QLabel()
         self.zoom_out_button = QPushButton("−")
         self.zoom_in_button = QPushButton("+")
@@ -136,7 +141,6 @@ class PrintPreview(QDialog):
 
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
         self.view.setStyleSheet("QPdfView { background: #8A96A3; }")
 
@@ -177,7 +181,7 @@ class PrintPreview(QDialog):
 
         self.previous_button.clicked.connect(lambda: self.go_to_page(self.current_page() - 1))
         self.next_button.clicked.connect(lambda: self.go_to_page(self.current_page() + 1))
-        self.page.valueChanged.connect(lambda value: self.go_to_page(value - 1))
+        self.page.editingFinished.connect(lambda: self.go_to_page(int(self.page.text() or 1) - 1))
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
         self.zoom.activated.connect(lambda _i: self._zoom_chosen())
         self.zoom_in_button.clicked.connect(lambda: self.step_zoom(+1))
@@ -186,6 +190,9 @@ class PrintPreview(QDialog):
         self.save_button.clicked.connect(self.ask_save)
         self.close_button.clicked.connect(self.reject)
 
+        # A receipt is one page: show it whole; a report is read down its pages.
+        self.zoom.setCurrentIndex(self.zoom.findData(FIT_PAGE if kind == printing.RECEIPT else FIT_WIDTH))
+        self._zoom_chosen()
         self.resize(900, 860)
         self.retranslate()
         self._set_busy(True)
@@ -214,10 +221,13 @@ class PrintPreview(QDialog):
             self._buffer.deleteLater()
         self._buffer = buffer
         pages = self.document.pageCount()
-        self.page.setMaximum(max(1, pages))
+        self.page_validator.setTop(max(1, pages))
         self.page_count.setText(f"/ {pages}")
         self._render_heading()
         self._set_busy(False)
+        if self._status_source[0] == STATUS["preparing"]:
+            self._status_source = ("", {})
+            self._render_status()
         self.go_to_page(0)
         self.documentShown.emit(built)
 
@@ -246,9 +256,7 @@ class PrintPreview(QDialog):
 
     def _page_changed(self, page: int) -> None:
         pages = self.document.pageCount()
-        self.page.blockSignals(True)
-        self.page.setValue(page + 1)
-        self.page.blockSignals(False)
+        self.page.setText(str(page + 1))
         self.previous_button.setEnabled(page > 0)
         self.next_button.setEnabled(page < pages - 1)
 

@@ -448,47 +448,47 @@
 <context>
     <name>CaseDocumentsBar</name>
     <message>
-        <location filename="../../ui/case_documents.py" line="115" />
+        <location filename="../../ui/case_documents.py" line="114" />
         <source>%1 saved as %2 (copy %3).</source>
         <translation>%1已另存为 %2（第 %3 份）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="121" />
+        <location filename="../../ui/case_documents.py" line="120" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="128" />
+        <location filename="../../ui/case_documents.py" line="127" />
         <source>Print receipt…</source>
         <translation>打印回执…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="129" />
+        <location filename="../../ui/case_documents.py" line="128" />
         <source>Preview and print the acknowledgement receipt (受理回执)</source>
         <translation>预览并打印受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="130" />
+        <location filename="../../ui/case_documents.py" line="129" />
         <source>Print case report…</source>
         <translation>打印档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="131" />
+        <location filename="../../ui/case_documents.py" line="130" />
         <source>Preview and print the case report (投诉处理档案)</source>
         <translation>预览并打印投诉处理档案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="132" />
+        <location filename="../../ui/case_documents.py" line="131" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="133" />
+        <location filename="../../ui/case_documents.py" line="132" />
         <source>Receipt as PDF…</source>
         <translation>受理回执 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="134" />
+        <location filename="../../ui/case_documents.py" line="133" />
         <source>Case report as PDF…</source>
         <translation>投诉处理档案 PDF…</translation>
     </message>
@@ -1779,112 +1779,112 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="44" />
+        <location filename="../../ui/print_preview.py" line="45" />
         <source>Choose the current operator first (status bar).</source>
         <translation>请先在状态栏选择当前操作员。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="45" />
+        <location filename="../../ui/print_preview.py" line="46" />
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="46" />
+        <location filename="../../ui/print_preview.py" line="47" />
         <source>Printing… the copy counts once the printer has taken it.</source>
         <translation>正在打印……打印机接收后才计入打印次数。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="47" />
+        <location filename="../../ui/print_preview.py" line="48" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="48" />
-        <source>Saved as %1 (copy %2). The next copy will be marked 补打.</source>
-        <translation>已保存为 %1（第 %2 份）。再次出具将标注“补打”。</translation>
-    </message>
-    <message>
         <location filename="../../ui/print_preview.py" line="49" />
-        <source>Printed on %1 (copy %2). The next copy will be marked 补打.</source>
-        <translation>已在 %1 打印（第 %2 份）。再次出具将标注“补打”。</translation>
+        <source>Saved as %1 (copy %2). Shown now: the next copy, marked 补打.</source>
+        <translation>已保存为 %1（第 %2 份）。现在显示的是下一份（补打）。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="68" />
+        <location filename="../../ui/print_preview.py" line="50" />
+        <source>Printed on %1 (copy %2). Shown now: the next copy, marked 补打.</source>
+        <translation>已在 %1 打印（第 %2 份）。现在显示的是下一份（补打）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="69" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="69" />
+        <location filename="../../ui/print_preview.py" line="70" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="292" />
+        <location filename="../../ui/print_preview.py" line="300" />
         <source>Print %1</source>
         <translation>打印 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="387" />
+        <location filename="../../ui/print_preview.py" line="395" />
         <source>Print preview: %1 %2</source>
         <translation>打印预览：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="389" />
+        <location filename="../../ui/print_preview.py" line="397" />
         <source>Copy %1 · marked 补打 (reprint)</source>
         <translation>第 %1 份 · 补打</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="396" />
+        <location filename="../../ui/print_preview.py" line="404" />
         <source>Page</source>
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="397" />
+        <location filename="../../ui/print_preview.py" line="405" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="398" />
+        <location filename="../../ui/print_preview.py" line="406" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="399" />
+        <location filename="../../ui/print_preview.py" line="407" />
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="400" />
+        <location filename="../../ui/print_preview.py" line="408" />
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="401" />
+        <location filename="../../ui/print_preview.py" line="409" />
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="402" />
+        <location filename="../../ui/print_preview.py" line="410" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="403" />
+        <location filename="../../ui/print_preview.py" line="411" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="404" />
+        <location filename="../../ui/print_preview.py" line="412" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="405" />
+        <location filename="../../ui/print_preview.py" line="413" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="406" />
+        <location filename="../../ui/print_preview.py" line="414" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1950,37 +1950,37 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
 <context>
     <name>ReceiptAfterSave</name>
     <message>
-        <location filename="../../ui/case_documents.py" line="177" />
+        <location filename="../../ui/case_documents.py" line="176" />
         <source>Printing the receipt of %1…</source>
         <translation>正在打印 %1 的受理回执…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="182" />
+        <location filename="../../ui/case_documents.py" line="181" />
         <source>Receipt of %1 printed on %2.</source>
         <translation>%1 的受理回执已在 %2 打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="188" />
+        <location filename="../../ui/case_documents.py" line="187" />
         <source>The receipt of %1 was not printed.</source>
         <translation>%1 的受理回执未打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="190" />
+        <location filename="../../ui/case_documents.py" line="189" />
         <source>Receipt not printed</source>
         <translation>回执未打印</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="191" />
+        <location filename="../../ui/case_documents.py" line="190" />
         <source>Open the print preview to print it from there?</source>
         <translation>是否打开打印预览，从预览中打印？</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="192" />
+        <location filename="../../ui/case_documents.py" line="191" />
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="193" />
+        <location filename="../../ui/case_documents.py" line="192" />
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
