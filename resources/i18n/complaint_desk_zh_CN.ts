@@ -2059,117 +2059,137 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
 <context>
     <name>RecordingMessages</name>
     <message>
-        <location filename="../../ui/recording_texts.py" line="23" />
+        <location filename="../../ui/recording_texts.py" line="26" />
         <source>Not enough free disk space to start: room for only {minutes_left} minutes of recording. Free some space or call the administrator.</source>
         <translation>磁盘空间不足，无法开始录制：剩余空间仅够录制 {minutes_left} 分钟。请清理空间或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="26" />
+        <location filename="../../ui/recording_texts.py" line="29" />
         <source>No {device_kind} found ({device}). Check that it is plugged in, or choose another one in Settings.</source>
         <translation>未找到{device_kind}（{device}）。请检查是否已连接，或在“设置”中选择其他设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="29" />
+        <location filename="../../ui/recording_texts.py" line="32" />
         <source>The {device_kind} stopped working while starting. Check the cable and try again.</source>
         <translation>{device_kind}在启动时停止工作。请检查连接线后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="31" />
+        <location filename="../../ui/recording_texts.py" line="34" />
         <source>The recording file cannot be written ({file}). Check the recordings folder and the disk.</source>
         <translation>无法写入录制文件（{file}）。请检查录音录像文件夹和磁盘。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="34" />
+        <location filename="../../ui/recording_texts.py" line="37" />
         <source>The camera setting is not valid: choose the camera again in Settings.</source>
         <translation>摄像头设置无效：请在“设置”中重新选择摄像头。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="36" />
+        <location filename="../../ui/recording_texts.py" line="39" />
         <source>The key that signs recordings cannot be read from the system keyring: call the administrator.</source>
         <translation>无法从系统密钥环读取录音录像签名密钥：请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="39" />
+        <location filename="../../ui/recording_texts.py" line="42" />
         <source>Confirm first that the complainant was told about the recording.</source>
         <translation>请先确认已告知投诉人将进行录音录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="41" />
+        <location filename="../../ui/recording_texts.py" line="44" />
         <source>Case {case_number} is being recorded: stop that recording first (one camera, one recording at a time).</source>
         <translation>投诉单 {case_number} 正在录制：请先停止该录制（一台摄像头同一时间只能录制一段）。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="44" />
+        <location filename="../../ui/recording_texts.py" line="47" />
         <source>The recording file {file} is missing from the recordings folder.</source>
         <translation>录音录像文件夹中找不到文件 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="46" />
+        <location filename="../../ui/recording_texts.py" line="49" />
         <source>Nothing was recorded: no picture came from the camera.</source>
         <translation>未录制到任何内容：摄像头没有传来画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="52" />
+        <location filename="../../ui/recording_texts.py" line="55" />
         <source>The recording stopped early: free disk space ran low ({minutes_left} minutes left). Everything recorded until then is kept.</source>
         <translation>录制已提前停止：磁盘剩余空间不足（仅够 {minutes_left} 分钟）。此前录制的内容已全部保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="55" />
+        <location filename="../../ui/recording_texts.py" line="58" />
         <source>The recording ended early: the {device_kind} was disconnected. Everything recorded until then is kept.</source>
         <translation>录制已提前结束：{device_kind}已断开。此前录制的内容已全部保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="58" />
+        <location filename="../../ui/recording_texts.py" line="61" />
         <source>The recording ended early: the disk refused to write. The file up to that point is kept.</source>
         <translation>录制已提前结束：磁盘拒绝写入。此前的文件内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="61" />
+        <location filename="../../ui/recording_texts.py" line="64" />
         <source>The recording ended: the source file ran out.</source>
         <translation>录制已结束：源文件已播放完毕。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="62" />
+        <location filename="../../ui/recording_texts.py" line="65" />
         <source>The recording ended early because of an unexpected error ({detail}). What was recorded is kept.</source>
         <translation>录制因意外错误提前结束（{detail}）。已录制的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="69" />
+        <location filename="../../ui/recording_texts.py" line="72" />
         <source>disk space ran low</source>
         <translation>磁盘空间不足</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="70" />
+        <location filename="../../ui/recording_texts.py" line="73" />
         <source>device disconnected</source>
         <translation>设备断开</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="71" />
+        <location filename="../../ui/recording_texts.py" line="74" />
         <source>disk refused to write</source>
         <translation>磁盘写入失败</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="72" />
+        <location filename="../../ui/recording_texts.py" line="75" />
         <source>source ended</source>
         <translation>源已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="73" />
+        <location filename="../../ui/recording_texts.py" line="76" />
         <source>unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="77" />
+        <location filename="../../ui/recording_texts.py" line="81" />
+        <source>complainant told about the recording</source>
+        <translation>已告知投诉人录音录像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_texts.py" line="82" />
+        <source>complainant refused the recording</source>
+        <translation>投诉人拒绝录音录像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_texts.py" line="83" />
+        <source>recording {file}, {length}, SHA-256 {hash}…</source>
+        <translation>录音录像 {file}，{length}，SHA-256 {hash}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_texts.py" line="84" />
+        <source>recording {file} recovered after an unexpected end, {length}, SHA-256 {hash}…</source>
+        <translation>录音录像 {file}（意外中断后恢复），{length}，SHA-256 {hash}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_texts.py" line="89" />
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="78" />
+        <location filename="../../ui/recording_texts.py" line="90" />
         <source>microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_texts.py" line="133" />
+        <location filename="../../ui/recording_texts.py" line="155" />
         <source>The recording is saved as {file} but could not be put on the case: {detail}</source>
         <translation>录音录像已保存为 {file}，但未能归入投诉单：{detail}</translation>
     </message>
@@ -2177,180 +2197,180 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
 <context>
     <name>RecordingPanel</name>
     <message>
-        <location filename="../../ui/recording_panel.py" line="229" />
+        <location filename="../../ui/recording_panel.py" line="244" />
         <source>Write down why the complainant refuses.</source>
         <translation>请写明投诉人拒绝的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="237" />
-        <location filename="../../ui/recording_panel.py" line="267" />
-        <location filename="../../ui/recording_panel.py" line="393" />
+        <location filename="../../ui/recording_panel.py" line="252" />
+        <location filename="../../ui/recording_panel.py" line="283" />
+        <location filename="../../ui/recording_panel.py" line="410" />
         <source>Choose the current operator first (status bar).</source>
         <translation>请先在状态栏选择当前操作员。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="271" />
+        <location filename="../../ui/recording_panel.py" line="287" />
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="323" />
+        <location filename="../../ui/recording_panel.py" line="339" />
         <source>Dropped frames: %1</source>
         <translation>丢帧：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="327" />
+        <location filename="../../ui/recording_panel.py" line="343" />
         <source>REC</source>
         <translation>录制中</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="327" />
+        <location filename="../../ui/recording_panel.py" line="343" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="327" />
+        <location filename="../../ui/recording_panel.py" line="343" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="328" />
+        <location filename="../../ui/recording_panel.py" line="344" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="330" />
+        <location filename="../../ui/recording_panel.py" line="346" />
         <source>Not recording</source>
         <translation>未录制</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="341" />
-        <location filename="../../ui/recording_panel.py" line="486" />
+        <location filename="../../ui/recording_panel.py" line="357" />
+        <location filename="../../ui/recording_panel.py" line="516" />
         <source>The camera picture shows here while recording.</source>
         <translation>录制时此处显示摄像头画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="360" />
+        <location filename="../../ui/recording_panel.py" line="376" />
         <source>Saved on the case: %1, %2, SHA-256 %3…</source>
         <translation>已保存到投诉单：%1，%2，SHA-256 %3…</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="390" />
+        <location filename="../../ui/recording_panel.py" line="407" />
         <source>Choose a recording in the list first.</source>
         <translation>请先在列表中选择一段录音录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="436" />
+        <location filename="../../ui/recording_panel.py" line="461" />
         <source>The complainant refused to be recorded: %1. No recording is made unless they agree after all.</source>
         <translation>投诉人拒绝录音录像：%1。除非投诉人改变主意同意录制，否则不进行录制。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="440" />
+        <location filename="../../ui/recording_panel.py" line="465" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="440" />
+        <location filename="../../ui/recording_panel.py" line="465" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="444" />
+        <location filename="../../ui/recording_panel.py" line="469" />
         <source>Picture: %1 × %2 at %3 fps</source>
         <translation>画面：%1 × %2，%3 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="446" />
+        <location filename="../../ui/recording_panel.py" line="471" />
         <source>Camera: %1</source>
         <translation>摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="447" />
+        <location filename="../../ui/recording_panel.py" line="472" />
         <source>Microphone: %1</source>
         <translation>麦克风：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="450" />
+        <location filename="../../ui/recording_panel.py" line="475" />
         <source>No camera or microphone was found: a demo source (test picture, tone) stands in, so this recording does not show the desk.</source>
         <translation>未找到摄像头或麦克风：正以演示源（测试画面、提示音）代替，本次录制不包含接待现场。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="453" />
+        <location filename="../../ui/recording_panel.py" line="478" />
         <source>Demo sources (test picture, tone) are chosen in Settings: this recording does not show the desk.</source>
         <translation>“设置”中选择了演示源（测试画面、提示音）：本次录制不包含接待现场。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="464" />
+        <location filename="../../ui/recording_panel.py" line="494" />
         <source>Recordings of this case (%1)</source>
         <translation>本投诉单的录音录像（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="465" />
+        <location filename="../../ui/recording_panel.py" line="495" />
         <source>No recordings yet.</source>
         <translation>暂无录音录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="469" />
+        <location filename="../../ui/recording_panel.py" line="499" />
         <source>Recording (audio and video)</source>
         <translation>录音录像</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="470" />
+        <location filename="../../ui/recording_panel.py" line="500" />
         <source>Before the first recording of this case, tell the complainant that the reception is recorded (point to the sign at the desk and read this out):</source>
         <translation>本投诉单首次录制前，请告知投诉人接待过程将全程录音录像（指引其查看接待台告示，并宣读以下内容）：</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="474" />
+        <location filename="../../ui/recording_panel.py" line="504" />
         <source>The complainant was told</source>
         <translation>已告知投诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="475" />
+        <location filename="../../ui/recording_panel.py" line="505" />
         <source>The complainant refuses…</source>
         <translation>投诉人拒绝…</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="476" />
+        <location filename="../../ui/recording_panel.py" line="506" />
         <source>Why the complainant refuses to be recorded</source>
         <translation>投诉人拒绝录音录像的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="477" />
+        <location filename="../../ui/recording_panel.py" line="507" />
         <source>Record the refusal</source>
         <translation>记录拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="478" />
+        <location filename="../../ui/recording_panel.py" line="508" />
         <source>Ask again</source>
         <translation>重新询问</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="479" />
+        <location filename="../../ui/recording_panel.py" line="509" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="480" />
+        <location filename="../../ui/recording_panel.py" line="510" />
         <source>Sound level</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="481" />
+        <location filename="../../ui/recording_panel.py" line="511" />
         <source>Start recording</source>
         <translation>开始录制</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="482" />
+        <location filename="../../ui/recording_panel.py" line="512" />
         <source>Stop and save</source>
         <translation>停止并保存</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="483" />
+        <location filename="../../ui/recording_panel.py" line="513" />
         <source>Put it on the case again</source>
         <translation>重新归入投诉单</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="484" />
+        <location filename="../../ui/recording_panel.py" line="514" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
