@@ -8,13 +8,16 @@ desk-wide :func:`ui.messages.error_text`.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.errors import DeskError
-from recording.api import RecordingResult
 from ui.messages import error_text
+
+if TYPE_CHECKING:
+    from recording.api import RecordingResult
 
 _CTX = "RecordingMessages"
 
@@ -73,6 +76,15 @@ REASON_WORDS: dict[str, str] = {
     "error": QT_TRANSLATE_NOOP("RecordingMessages", "unexpected error"),
 }
 
+# What a recording event on the case's timeline says.
+EVENT_TEXTS: dict[str, str] = {
+    "notice_confirmed": QT_TRANSLATE_NOOP("RecordingMessages", "complainant told about the recording"),
+    "notice_refused": QT_TRANSLATE_NOOP("RecordingMessages", "complainant refused the recording"),
+    "attached": QT_TRANSLATE_NOOP("RecordingMessages", "recording {file}, {length}, SHA-256 {hash}…"),
+    "recovered": QT_TRANSLATE_NOOP("RecordingMessages",
+                                   "recording {file} recovered after an unexpected end, {length}, SHA-256 {hash}…"),
+}
+
 DEVICE_KINDS: dict[str, str] = {
     "camera": QT_TRANSLATE_NOOP("RecordingMessages", "camera"),
     "microphone": QT_TRANSLATE_NOOP("RecordingMessages", "microphone"),
@@ -106,6 +118,16 @@ def reason_words(stopped_reason: str) -> str:
     if stopped_reason in ("requested", "time_limit", "interrupted", ""):
         return ""
     return tr(REASON_WORDS.get(stopped_reason, REASON_WORDS["error"]))
+
+
+def recording_event_text(data: Mapping[str, Any]) -> str:
+    """The details of a recording event on the timeline."""
+    what = str(data.get("what", ""))
+    if what not in EVENT_TEXTS:
+        return ""
+    return _fill(EVENT_TEXTS[what], {"file": data.get("file_name", ""),
+                                     "length": clock_text(float(data.get("duration_s", 0.0))),
+                                     "hash": str(data.get("sha256", ""))[:12]})
 
 
 def start_error_text(exc: BaseException) -> str:

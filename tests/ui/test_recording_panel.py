@@ -203,8 +203,11 @@ def test_record_pause_resume_stop_attaches_a_recording_that_decodes(qtbot: Any, 
     row = panel.recordings.rows[0]
     assert row.file_name == result.path.name and row.sha256 == result.sha256
     assert panel.recordings.item(0, 3).text() == result.sha256[:12]
-    events = [view.timeline.item(r, 1).text() for r in range(view.timeline.rowCount())]
-    assert events.count(labels.event_name("recording")) == 2
+    events = [(view.timeline.item(r, 1).text(), view.timeline.item(r, 3).text())
+              for r in range(view.timeline.rowCount())]
+    recorded = [details for kind, details in events if kind == labels.event_name("recording")]
+    assert recorded == ["已告知投诉人录音录像",
+                        f"录音录像 {result.path.name}，00:0{int(result.duration_s)}，SHA-256 {result.sha256[:12]}…"]
     assert "已保存到投诉单" in panel.saved_note.text()
     assert panel.indicator.text.text() == "未录制"
 

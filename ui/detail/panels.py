@@ -188,6 +188,10 @@ class Timeline(QTableWidget):
             parts.append(self.tr("follow-up by %1").replace("%1", str(e.data.get("surveyed_by", ""))))
         elif e.kind == "created" and e.data.get("first_responder"):
             parts.append(self.tr("first responder %1").replace("%1", str(e.data["first_responder"])))
+        elif e.kind == "recording":
+            from ui.recording_texts import recording_event_text
+
+            parts.append(recording_event_text(e.data))
         if e.reason:
             parts.append(e.reason)
         return " · ".join(p for p in parts if p)
