@@ -437,8 +437,7 @@ class RecordingPanel(QGroupBox):
     # --- drawing -----------------------------------------------------------------------------
     def _fit_page(self) -> None:
         """The panel is as tall as the page shown, not as the tallest page (the notice step stays compact)."""
-        for i in range(self.pages.count()):
-            page = self.pages.widget(i)
+        for i, page in enumerate((self.notice_page, self.refused_page, self.recorder_page)):
             policy = QSizePolicy.Policy.Preferred if i == self.pages.currentIndex() else QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)
         self.pages.updateGeometry()
