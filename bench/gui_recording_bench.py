@@ -122,7 +122,7 @@ def main() -> int:
         panel = view.recording_panel
         panel.options = CaptureOptions(source="demo", width=width, height=height, fps=a.fps,
                                        disk_policy=DiskPolicy(start_minutes=1.0))
-        panel.told_button.click()
+        panel.notice.told_button.click()
         spin_until(app, lambda: panel.notice_state == "confirmed")
 
         idle = measure_lateness(a.baseline)

@@ -89,7 +89,7 @@ def main() -> int:
             panel.options = CaptureOptions(source="demo", disk_policy=DiskPolicy(start_minutes=0.5))
             app.processEvents()
             grab(panel, out / f"recording_notice_{lang}.png", a.small)
-            panel.told_button.click()
+            panel.notice.told_button.click()
             run_until(app, lambda: panel.notice_state == "confirmed")
             panel.start_button.click()
             run_until(app, lambda: panel.job is not None and panel.job.stats().elapsed_s >= 3.2)

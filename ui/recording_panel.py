@@ -13,14 +13,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,23 +28,15 @@ from app.services.cases import CaseChange
 from app.services.queries import CaseDetail
 from ui import recording_ops
 from ui.context import DeskContext
-from ui.messages import error_text
 from ui.playback import PlaybackDialog
 from ui.recording_desk import RecordingDesk
 from ui.recording_job import CaptureOptions, JobOutcome, RecordingJob
+from ui.recording_notice import NoticeStep, fit_current_page
 from ui.recording_texts import attach_failed_text, clock_text, ended_text, size_text, start_error_text
 from ui.recording_widgets import LevelMeter, PreviewView, RecIndicator, RecordingList, RecordingRow, recording_rows
 from ui.widgets import ErrorLabel
 
 STATS_INTERVAL_MS = 100
-
-
-def notice_answer(case: CaseDetail | None) -> tuple[str, str]:
-    """The case's latest answer to the recording notice: ("confirmed"|"refused"|"", refusal reason)."""
-    for e in reversed(case.events if case is not None else ()):
-        if e.kind == "recording" and e.data.get("what") in ("notice_confirmed", "notice_refused"):
-            return ("confirmed" if e.data["what"] == "notice_confirmed" else "refused"), e.reason
-    return "", ""
 
 
 class RecordingPanel(QGroupBox):
@@ -74,10 +63,9 @@ class RecordingPanel(QGroupBox):
         self.outcome: JobOutcome | None = None
         self.playback: PlaybackDialog | None = None
         self.preview_frames = 0
-        self._asking_again = False
         self._last_phase = "idle"
         self._build()
-        self._fit_page()
+        fit_current_page(self.pages)
         self.stats_timer = QTimer(self)
         self.stats_timer.setInterval(STATS_INTERVAL_MS)
         self.stats_timer.timeout.connect(self._poll)
@@ -89,62 +77,8 @@ class RecordingPanel(QGroupBox):
 
     # --- building ---------------------------------------------------------------------------
     def _build(self) -> None:
-        self.notice_intro = QLabel()
-        self.notice_intro.setWordWrap(True)
-        self.notice_text = QLabel()
-        self.notice_text.setObjectName("recordingNotice")
-        self.notice_text.setWordWrap(True)
-        self.notice_text.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.notice_text.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.notice_text.setFont(font)
-        # The frame carries border and padding: a word-wrapped label with its own padding is given too
-        # little height by the layout.
-        notice_frame = QFrame()
-        notice_frame.setObjectName("recordingNoticeFrame")
-        notice_frame.setStyleSheet("QFrame#recordingNoticeFrame { border: 1px solid #c9d2dc; border-radius: 4px;"
-                                   " background: #f4f7fa; }")
-        frame_layout = QVBoxLayout(notice_frame)
-        frame_layout.setContentsMargins(10, 8, 10, 8)
-        frame_layout.addWidget(self.notice_text)
-        self.told_button = QPushButton()
-        self.told_button.setObjectName("noticeTold")
-        self.told_button.clicked.connect(self.confirm_told)
-        self.refuse_button = QPushButton()
-        self.refuse_button.clicked.connect(self._show_refusal)
-        self.refusal_reason = QLineEdit()
-        self.refusal_reason.setMaxLength(200)
-        self.record_refusal_button = QPushButton()
-        self.record_refusal_button.clicked.connect(self.record_refusal)
-        self.refusal_row = QWidget()
-        row = QHBoxLayout(self.refusal_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.refusal_reason, 1)
-        row.addWidget(self.record_refusal_button)
-        self.refusal_row.hide()
-        self.notice_error = ErrorLabel()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.told_button)
-        buttons.addWidget(self.refuse_button)
-        buttons.addStretch(1)
-        notice_page = QWidget()
-        notice_layout = QVBoxLayout(notice_page)
-        notice_layout.setContentsMargins(0, 0, 0, 0)
-        notice_layout.addWidget(self.notice_intro)
-        notice_layout.addWidget(notice_frame)
-        notice_layout.addLayout(buttons)
-        notice_layout.addWidget(self.refusal_row)
-        notice_layout.addWidget(self.notice_error)
-
-        self.refused_text = QLabel()
-        self.refused_text.setWordWrap(True)
-        self.ask_again_button = QPushButton()
-        self.ask_again_button.clicked.connect(self._ask_again)
-        refused_page = QWidget()
-        refused_layout = QVBoxLayout(refused_page)
-        refused_layout.setContentsMargins(0, 0, 0, 0)
-        refused_layout.addWidget(self.refused_text)
-        refused_layout.addWidget(self.ask_again_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.notice = NoticeStep(self.ctx, self.case_number)
+        self.notice.askAgain.connect(self._render)
 
         self.preview = PreviewView()
         self.indicator = RecIndicator()
@@ -186,10 +120,10 @@ class RecordingPanel(QGroupBox):
         recorder_layout.addLayout(info, 2)
 
         self.pages = QStackedWidget()
-        for page in (notice_page, refused_page, recorder_page):
-            self.pages.addWidget(page)
-        self.pages.currentChanged.connect(lambda _i: self._fit_page())
-        self.notice_page, self.refused_page, self.recorder_page = notice_page, refused_page, recorder_page
+        self.pages.addWidget(self.notice)
+        self.pages.addWidget(recorder_page)
+        self.pages.currentChanged.connect(lambda _i: fit_current_page(self.pages))
+        self.recorder_page = recorder_page
         self.message = ErrorLabel()
         self.saved_note = QLabel()
         self.saved_note.setWordWrap(True)
@@ -222,52 +156,14 @@ class RecordingPanel(QGroupBox):
         if case is None or case.case_number != self.case_number:
             return
         self.case = case
+        self.notice.show_answer(case)
         self.recordings.show_rows(recording_rows(case.events))
         self._render()
 
     @property
     def notice_state(self) -> str:
-        return notice_answer(self.case)[0]
-
-    # --- notice ------------------------------------------------------------------------------
-    def confirm_told(self) -> None:
-        """The complainant was told about the recording (a case event)."""
-        self._answer(told=True)
-
-    def _show_refusal(self) -> None:
-        self.refusal_row.show()
-        self.refusal_reason.setFocus()
-
-    def record_refusal(self) -> None:
-        """The complainant refuses to be recorded: the reason goes on the case; no recording is made."""
-        if not self.refusal_reason.text().strip():
-            self.notice_error.show_message(self.tr("Write down why the complainant refuses."))
-            self.refusal_reason.setFocus()
-            return
-        self._answer(told=False, reason=self.refusal_reason.text().strip())
-
-    def _answer(self, *, told: bool, reason: str = "") -> None:
-        actor = self.ctx.actor
-        if actor is None:
-            self.notice_error.show_message(self.tr("Choose the current operator first (status bar)."))
-            return
-        desk, number, text = self.ctx.desk, self.case_number, self.ctx.settings.recording_notice
-
-        def answered(change: CaseChange) -> None:
-            self._asking_again = False
-            self.refusal_reason.clear()
-            self.refusal_row.hide()
-            self.notice_error.show_message("")
-            self.ctx.announce(change)  # the case view reloads and calls show_case
-
-        self.ctx.run(lambda _s: recording_ops.answer_notice(desk, actor, number, told=told, notice_text=text,
-                                                            refusal_reason=reason),
-                     on_result=answered, on_error=lambda exc: self.notice_error.show_message(error_text(exc)),
-                     parent=self, name="recording-notice")
-
-    def _ask_again(self) -> None:
-        self._asking_again = True
-        self._render()
+        """"confirmed", "refused" or "" (not asked yet)."""
+        return self.notice.answer
 
     # --- recording ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -435,30 +331,14 @@ class RecordingPanel(QGroupBox):
             self.playback = None
 
     # --- drawing -----------------------------------------------------------------------------
-    def _fit_page(self) -> None:
-        """The panel is as tall as the page shown, not as the tallest page (the notice step stays compact)."""
-        for i, page in enumerate((self.notice_page, self.refused_page, self.recorder_page)):
-            policy = QSizePolicy.Policy.Preferred if i == self.pages.currentIndex() else QSizePolicy.Policy.Ignored
-            page.setSizePolicy(policy, policy)
-        self.pages.updateGeometry()
-
     def _render(self) -> None:
-        answer, reason = notice_answer(self.case)
+        answer = self.notice.answer
         phase = self.job.phase if self.job is not None else "idle"
         busy = self.job is not None and self.job.busy
-        if busy or (answer == "confirmed" and not self._asking_again):
-            page = self.recorder_page
-        elif answer == "refused" and not self._asking_again:
-            page = self.refused_page
-        else:
-            page = self.notice_page
-        self.pages.setCurrentWidget(page)
+        told = answer == "confirmed" and not self.notice.asking_again
+        self.pages.setCurrentWidget(self.recorder_page if busy or told else self.notice)
+        self.notice.render()
         has_actor = self.ctx.actor is not None
-        self.told_button.setEnabled(has_actor and self.case is not None)
-        self.refuse_button.setEnabled(has_actor and self.case is not None)
-        self.record_refusal_button.setEnabled(has_actor)
-        self.refused_text.setText(self.tr("The complainant refused to be recorded: %1. No recording is made "
-                                          "unless they agree after all.").replace("%1", reason or "—"))
         self.start_button.setEnabled(has_actor and not busy and answer == "confirmed")
         self.pause_button.setEnabled(phase in ("recording", "paused"))
         self.pause_button.setText(self.tr("Resume") if phase == "paused" else self.tr("Pause"))
@@ -496,15 +376,6 @@ class RecordingPanel(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Recording (audio and video)"))
-        self.notice_intro.setText(self.tr("Before the first recording of this case, tell the complainant that the "
-                                          "reception is recorded (point to the sign at the desk and read this "
-                                          "out):"))
-        self.notice_text.setText(self.ctx.settings.recording_notice)
-        self.told_button.setText(self.tr("The complainant was told"))
-        self.refuse_button.setText(self.tr("The complainant refuses…"))
-        self.refusal_reason.setPlaceholderText(self.tr("Why the complainant refuses to be recorded"))
-        self.record_refusal_button.setText(self.tr("Record the refusal"))
-        self.ask_again_button.setText(self.tr("Ask again"))
         self.level_caption.setText(self.tr("Sound"))
         self.level.setAccessibleName(self.tr("Sound level"))
         self.start_button.setText(self.tr("Start recording"))

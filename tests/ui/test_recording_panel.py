@@ -73,7 +73,7 @@ def open_panel(qtbot: Any, window: MainWindow, number: str, options: CaptureOpti
 
 
 def confirm_notice(qtbot: Any, panel: RecordingPanel) -> None:
-    panel.told_button.click()
+    panel.notice.told_button.click()
     qtbot.waitUntil(lambda: panel.notice_state == "confirmed")
 
 
@@ -121,8 +121,9 @@ def test_notice_must_be_answered_before_recording_and_each_answer_is_an_event(
         qtbot: Any, make_window: Any, desk: Desk) -> None:
     number = operations.register(desk, actor(desk, "1024"), intake()).case_number
     panel = open_panel(qtbot, make_window("1024"), number)
-    assert panel.pages.currentWidget() is panel.notice_page
-    assert panel.notice_text.text() == Settings().recording_notice, "the notice text from the settings is shown"
+    notice = panel.notice
+    assert panel.pages.currentWidget() is notice and notice.pages.currentWidget() is notice.ask_page
+    assert notice.notice_text.text() == Settings().recording_notice, "the notice text from the settings is shown"
     assert not panel.start_button.isVisible()
     # Forcing a start anyway is refused by the service, with a clear message.
     with qtbot.waitSignal(panel.recordingEnded):
@@ -130,18 +131,19 @@ def test_notice_must_be_answered_before_recording_and_each_answer_is_an_event(
     assert panel.message.text() == "请先确认已告知投诉人将进行录音录像。"
     assert recording_events(desk, number) == []
 
-    panel.refuse_button.click()
-    panel.record_refusal_button.click()
-    assert panel.notice_error.text() == "请写明投诉人拒绝的原因。"
+    notice.refuse_button.click()
+    notice.record_refusal_button.click()
+    assert notice.error.text() == "请写明投诉人拒绝的原因。"
     assert recording_events(desk, number) == []
-    panel.refusal_reason.setText("投诉人不同意录像")
-    panel.record_refusal_button.click()
+    notice.refusal_reason.setText("投诉人不同意录像")
+    notice.record_refusal_button.click()
     qtbot.waitUntil(lambda: panel.notice_state == "refused")
-    assert panel.pages.currentWidget() is panel.refused_page
-    assert "投诉人不同意录像" in panel.refused_text.text()
+    assert notice.pages.currentWidget() is notice.refused_page
+    assert "投诉人不同意录像" in notice.refused_text.text()
+    assert not panel.start_button.isVisible()
 
-    panel.ask_again_button.click()
-    assert panel.pages.currentWidget() is panel.notice_page
+    notice.ask_again_button.click()
+    assert panel.pages.currentWidget() is notice and notice.pages.currentWidget() is notice.ask_page
     confirm_notice(qtbot, panel)
     assert panel.pages.currentWidget() is panel.recorder_page
     assert panel.start_button.isVisible() and panel.start_button.isEnabled()
