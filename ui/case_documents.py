@@ -89,9 +89,11 @@ class CaseDocumentsBar(QWidget):
         if actor is None:
             return
         desk, request = self.ctx.desk, printing.document_request(self.ctx.settings, self.case_number, kind)
-        self.ctx.run(lambda _s: printing.build_copy(desk, actor, request),
-                     on_result=lambda built: ask_pdf_path(self, built, lambda path: self._save(built, path)),
+        self.ctx.run(lambda _s: printing.build_copy(desk, actor, request), on_result=self._ask_where,
                      on_error=self._failed, parent=self, name="build-document")
+
+    def _ask_where(self, built: BuiltDocument) -> None:
+        ask_pdf_path(self, built, lambda path: self._save(built, path))
 
     def save_to(self, kind: str, path: Path) -> Task | None:
         """Save the next copy of ``kind`` to ``path`` without asking (counted like a print)."""

@@ -203,7 +203,7 @@ class PrintPreview(QDialog):
         """Build the next copy on a worker and show it."""
         actor = self.ctx.actor
         if actor is None:
-            self._show_error(self.tr(STATUS["no_operator"]))
+            self._show_error(QCoreApplication.translate(_CTX, str(STATUS["no_operator"])))
             return None
         self._set_busy(True)
         self._say("preparing")
@@ -371,7 +371,7 @@ class PrintPreview(QDialog):
         self.save_button.setEnabled(ready)
 
     def _say(self, key: str, *args: str) -> None:
-        self._status_source = (STATUS[key], {f"%{i + 1}": a for i, a in enumerate(args)})
+        self._status_source = (str(STATUS[key]), {f"%{i + 1}": a for i, a in enumerate(args)})
         self.error.show_message("")
         self._render_status()
 

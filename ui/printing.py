@@ -70,8 +70,9 @@ MESSAGES = {
 }
 
 
-def tr(source: str) -> str:
-    return QCoreApplication.translate(_CTX, source)
+def tr(source: object) -> str:
+    """A source string of this module (marked with QT_TRANSLATE_NOOP) in the interface language."""
+    return QCoreApplication.translate(_CTX, str(source))
 
 
 def kind_name(kind: str) -> str:

@@ -448,47 +448,47 @@
 <context>
     <name>CaseDocumentsBar</name>
     <message>
-        <location filename="../../ui/case_documents.py" line="114" />
+        <location filename="../../ui/case_documents.py" line="116" />
         <source>%1 saved as %2 (copy %3).</source>
         <translation>%1已另存为 %2（第 %3 份）。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="120" />
+        <location filename="../../ui/case_documents.py" line="122" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="127" />
+        <location filename="../../ui/case_documents.py" line="129" />
         <source>Print receipt…</source>
         <translation>打印回执…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="128" />
+        <location filename="../../ui/case_documents.py" line="130" />
         <source>Preview and print the acknowledgement receipt (受理回执)</source>
         <translation>预览并打印受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="129" />
+        <location filename="../../ui/case_documents.py" line="131" />
         <source>Print case report…</source>
         <translation>打印档案…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="130" />
+        <location filename="../../ui/case_documents.py" line="132" />
         <source>Preview and print the case report (投诉处理档案)</source>
         <translation>预览并打印投诉处理档案</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="131" />
+        <location filename="../../ui/case_documents.py" line="133" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="132" />
+        <location filename="../../ui/case_documents.py" line="134" />
         <source>Receipt as PDF…</source>
         <translation>受理回执 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="133" />
+        <location filename="../../ui/case_documents.py" line="135" />
         <source>Case report as PDF…</source>
         <translation>投诉处理档案 PDF…</translation>
     </message>
@@ -1641,54 +1641,6 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
 </context>
 <context>
-    <name>NoticeStep</name>
-    <message>
-        <location filename="../../ui/recording_notice.py" line="134" />
-        <source>The complainant refused to be recorded: %1. No recording is made unless they agree after all.</source>
-        <translation>投诉人拒绝录音录像：%1。除非投诉人改变主意同意录制，否则不进行录制。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_notice.py" line="144" />
-        <source>Write down why the complainant refuses.</source>
-        <translation>请写明投诉人拒绝的原因。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_notice.py" line="161" />
-        <source>Choose the current operator first (status bar).</source>
-        <translation>请先在状态栏选择当前操作员。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_notice.py" line="178" />
-        <source>Before the first recording of this case, tell the complainant that the reception is recorded (point to the sign at the desk and read this out):</source>
-        <translation>本投诉单首次录制前，请告知投诉人接待过程将全程录音录像（指引其查看接待台告示，并宣读以下内容）：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_notice.py" line="181" />
-        <source>The complainant was told</source>
-        <translation>已告知投诉人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_notice.py" line="182" />
-        <source>The complainant refuses…</source>
-        <translation>投诉人拒绝…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_notice.py" line="183" />
-        <source>Why the complainant refuses to be recorded</source>
-        <translation>投诉人拒绝录音录像的原因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_notice.py" line="184" />
-        <source>Record the refusal</source>
-        <translation>记录拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_notice.py" line="185" />
-        <source>Ask again</source>
-        <translation>重新询问</translation>
-    </message>
-</context>
-<context>
     <name>PartyEditor</name>
     <message>
         <location filename="../../ui/intake/fields.py" line="217" />
@@ -1998,37 +1950,37 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
 <context>
     <name>ReceiptAfterSave</name>
     <message>
-        <location filename="../../ui/case_documents.py" line="176" />
+        <location filename="../../ui/case_documents.py" line="178" />
         <source>Printing the receipt of %1…</source>
         <translation>正在打印 %1 的受理回执…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="181" />
+        <location filename="../../ui/case_documents.py" line="183" />
         <source>Receipt of %1 printed on %2.</source>
         <translation>%1 的受理回执已在 %2 打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="187" />
+        <location filename="../../ui/case_documents.py" line="189" />
         <source>The receipt of %1 was not printed.</source>
         <translation>%1 的受理回执未打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="189" />
+        <location filename="../../ui/case_documents.py" line="191" />
         <source>Receipt not printed</source>
         <translation>回执未打印</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="190" />
+        <location filename="../../ui/case_documents.py" line="192" />
         <source>Open the print preview to print it from there?</source>
         <translation>是否打开打印预览，从预览中打印？</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="191" />
+        <location filename="../../ui/case_documents.py" line="193" />
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_documents.py" line="192" />
+        <location filename="../../ui/case_documents.py" line="194" />
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
@@ -2245,139 +2197,180 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
 <context>
     <name>RecordingPanel</name>
     <message>
-        <location filename="../../ui/recording_panel.py" line="179" />
-        <location filename="../../ui/recording_panel.py" line="306" />
+        <location filename="../../ui/recording_panel.py" line="244" />
+        <source>Write down why the complainant refuses.</source>
+        <translation>请写明投诉人拒绝的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_panel.py" line="252" />
+        <location filename="../../ui/recording_panel.py" line="283" />
+        <location filename="../../ui/recording_panel.py" line="410" />
         <source>Choose the current operator first (status bar).</source>
         <translation>请先在状态栏选择当前操作员。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="183" />
+        <location filename="../../ui/recording_panel.py" line="287" />
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="235" />
+        <location filename="../../ui/recording_panel.py" line="339" />
         <source>Dropped frames: %1</source>
         <translation>丢帧：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="239" />
+        <location filename="../../ui/recording_panel.py" line="343" />
         <source>REC</source>
         <translation>录制中</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="239" />
+        <location filename="../../ui/recording_panel.py" line="343" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="239" />
+        <location filename="../../ui/recording_panel.py" line="343" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="240" />
+        <location filename="../../ui/recording_panel.py" line="344" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="242" />
+        <location filename="../../ui/recording_panel.py" line="346" />
         <source>Not recording</source>
         <translation>未录制</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="253" />
-        <location filename="../../ui/recording_panel.py" line="386" />
+        <location filename="../../ui/recording_panel.py" line="357" />
+        <location filename="../../ui/recording_panel.py" line="516" />
         <source>The camera picture shows here while recording.</source>
         <translation>录制时此处显示摄像头画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="272" />
+        <location filename="../../ui/recording_panel.py" line="376" />
         <source>Saved on the case: %1, %2, SHA-256 %3…</source>
         <translation>已保存到投诉单：%1，%2，SHA-256 %3…</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="303" />
+        <location filename="../../ui/recording_panel.py" line="407" />
         <source>Choose a recording in the list first.</source>
         <translation>请先在列表中选择一段录音录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="344" />
+        <location filename="../../ui/recording_panel.py" line="461" />
+        <source>The complainant refused to be recorded: %1. No recording is made unless they agree after all.</source>
+        <translation>投诉人拒绝录音录像：%1。除非投诉人改变主意同意录制，否则不进行录制。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_panel.py" line="465" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="344" />
+        <location filename="../../ui/recording_panel.py" line="465" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="348" />
+        <location filename="../../ui/recording_panel.py" line="469" />
         <source>Picture: %1 × %2 at %3 fps</source>
         <translation>画面：%1 × %2，%3 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="350" />
+        <location filename="../../ui/recording_panel.py" line="471" />
         <source>Camera: %1</source>
         <translation>摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="351" />
+        <location filename="../../ui/recording_panel.py" line="472" />
         <source>Microphone: %1</source>
         <translation>麦克风：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="354" />
+        <location filename="../../ui/recording_panel.py" line="475" />
         <source>No camera or microphone was found: a demo source (test picture, tone) stands in, so this recording does not show the desk.</source>
         <translation>未找到摄像头或麦克风：正以演示源（测试画面、提示音）代替，本次录制不包含接待现场。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="357" />
+        <location filename="../../ui/recording_panel.py" line="478" />
         <source>Demo sources (test picture, tone) are chosen in Settings: this recording does not show the desk.</source>
         <translation>“设置”中选择了演示源（测试画面、提示音）：本次录制不包含接待现场。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="373" />
+        <location filename="../../ui/recording_panel.py" line="494" />
         <source>Recordings of this case (%1)</source>
         <translation>本投诉单的录音录像（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="374" />
+        <location filename="../../ui/recording_panel.py" line="495" />
         <source>No recordings yet.</source>
         <translation>暂无录音录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="378" />
+        <location filename="../../ui/recording_panel.py" line="499" />
         <source>Recording (audio and video)</source>
         <translation>录音录像</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="379" />
+        <location filename="../../ui/recording_panel.py" line="500" />
+        <source>Before the first recording of this case, tell the complainant that the reception is recorded (point to the sign at the desk and read this out):</source>
+        <translation>本投诉单首次录制前，请告知投诉人接待过程将全程录音录像（指引其查看接待台告示，并宣读以下内容）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_panel.py" line="504" />
+        <source>The complainant was told</source>
+        <translation>已告知投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_panel.py" line="505" />
+        <source>The complainant refuses…</source>
+        <translation>投诉人拒绝…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_panel.py" line="506" />
+        <source>Why the complainant refuses to be recorded</source>
+        <translation>投诉人拒绝录音录像的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_panel.py" line="507" />
+        <source>Record the refusal</source>
+        <translation>记录拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_panel.py" line="508" />
+        <source>Ask again</source>
+        <translation>重新询问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_panel.py" line="509" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="380" />
+        <location filename="../../ui/recording_panel.py" line="510" />
         <source>Sound level</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="381" />
+        <location filename="../../ui/recording_panel.py" line="511" />
         <source>Start recording</source>
         <translation>开始录制</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="382" />
+        <location filename="../../ui/recording_panel.py" line="512" />
         <source>Stop and save</source>
         <translation>停止并保存</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="383" />
+        <location filename="../../ui/recording_panel.py" line="513" />
         <source>Put it on the case again</source>
         <translation>重新归入投诉单</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="384" />
+        <location filename="../../ui/recording_panel.py" line="514" />
         <source>Play</source>
         <translation>播放</translation>
     </message>

@@ -23,10 +23,15 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.desk import Desk
+from app.settings import Settings
 from app.services.queries import CaseFilter, EventView
 from ui import operations, printing
 from ui.case_documents import CaseDocumentsBar, ReceiptAfterSave
+from ui.app import make_context
 from ui.print_preview import PrintPreview
+from ui.tasks import ThreadPoolExecutor
+
+from tests.cups import SocketPrinter, add_socket_printer, private_cups
 
 from .conftest import OTHER_ID, actor, intake
 
@@ -274,3 +279,92 @@ def test_silent_print_without_its_printer_says_so_and_offers_the_preview(qtbot: 
     preview = job.preview
     assert isinstance(preview, PrintPreview) and preview.isVisible()
     assert number in flat(preview.document_text())
+
+
+def test_printing_runs_on_a_worker_thread_and_still_counts_once(qtbot: Any, desk: Desk,
+                                                                pdf_printers: PdfPrinters) -> None:
+    """The real executor: building and painting happen off the GUI thread; the results come back queued."""
+    number = operations.register(desk, actor(desk, "1024"), intake()).case_number
+    executor = ThreadPoolExecutor()
+    ctx = make_context(desk, Settings(printers={"receipt": "Counter-80"}), executor, operations.desk_snapshot(desk),
+                       operator="1024")
+    preview = PrintPreview(ctx, number, printing.RECEIPT)  # type: ignore[arg-type]
+    qtbot.addWidget(preview)
+    try:
+        qtbot.waitUntil(lambda: preview.built is not None, timeout=20_000)
+        assert preview.built is not None
+        printer = pdf_printers.printer("Counter-80")
+        assert printer is not None
+        printing.prepare_printer(printer, preview.built)
+        with qtbot.waitSignal(preview.issued, timeout=20_000) as issued:
+            preview.print_to(printer)
+            assert not preview.print_button.isEnabled(), "no second print while one is under way"
+        assert issued.args[0].count == 1
+        assert number in (PdfReader(printer.outputFileName()).metadata.title or "")
+        qtbot.waitUntil(lambda: preview.built is not None and preview.built.count == 2, timeout=20_000)
+        assert preview.print_button.isEnabled()
+    finally:
+        assert executor.wait_for_done(20_000)
+        QApplication.processEvents()
+    assert [e.data["count"] for e in prints(desk, number)] == [1]
+
+
+# --- through CUPS, to a network printer that is a TCP socket on 127.0.0.1 ---------------------------
+@pytest.fixture(scope="module")
+def cups_server() -> Iterator[str]:
+    with private_cups() as server:
+        yield server
+
+
+@pytest.fixture
+def cups_queues(cups_server: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[SocketPrinter]:
+    """CUPS_SERVER points at the private scheduler; queue DeskReceipt prints to a socket, DeskOff to nothing."""
+    import cups  # pycups: libcups keeps the server it found per thread, so tell it too
+
+    monkeypatch.setenv("CUPS_SERVER", cups_server)
+    previous = cups.getServer()
+    cups.setServer(cups_server)
+    printer = SocketPrinter()
+    add_socket_printer(cups_server, "DeskReceipt", printer.port)
+    # Nothing listens on the discard port here: the printer is "off".
+    add_socket_printer(cups_server, "DeskOff", 9)
+    try:
+        yield printer
+    finally:
+        printer.close()
+        cups.setServer(previous)
+
+
+def test_print_dialog_prints_through_cups_and_counts_when_the_job_completed(qtbot: Any, make_window: Any,
+                                                                            desk: Desk,
+                                                                            cups_queues: SocketPrinter) -> None:
+    assert {"DeskReceipt", "DeskOff"} <= set(printing.printers().names()), "Qt sees the CUPS queues"
+    number = operations.register(desk, actor(desk, "1024"), intake()).case_number
+    window = make_window("1024")
+    window.ctx.settings = replace(window.ctx.settings, printers={"receipt": "DeskReceipt"})
+    preview = bar_of(window, number).open_preview(printing.RECEIPT)
+    preview.print_button.click()
+    dialog = preview.print_dialog
+    assert dialog is not None and dialog.printer().printerName() == "DeskReceipt"
+    dialog.accept()
+    assert cups_queues.received.wait(10)
+    job = cups_queues.jobs[0]
+    assert job.startswith(b"%PDF")
+    assert number in (PdfReader(io.BytesIO(job)).metadata.title or "")
+    assert [(e.data["count"], e.data["printer"]) for e in prints(desk, number)] == [(1, "printer:DeskReceipt")]
+    assert preview.status.text().startswith("已在 DeskReceipt 打印")
+
+
+def test_silent_print_to_a_printer_that_is_off_is_not_counted(qtbot: Any, make_window: Any, desk: Desk,
+                                                              cups_queues: SocketPrinter,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(printing, "CUPS_TIMEOUT_S", 3.0)
+    window = make_window("1024")
+    window.ctx.settings = replace(window.ctx.settings, printers={"receipt": "DeskOff"}, silent_print_receipt=True)
+    number = saved_case(window, desk)
+    job = window.findChild(ReceiptAfterSave)
+    assert job is not None and job.offer is not None and job.offer.isVisible()
+    message = job.offer.informativeText()
+    assert message.startswith("打印失败：打印机 DeskOff 未完成打印作业"), message
+    assert "本份不计入打印次数" in message
+    assert prints(desk, number) == []
