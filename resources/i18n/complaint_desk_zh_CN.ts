@@ -1641,6 +1641,54 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
 </context>
 <context>
+    <name>NoticeStep</name>
+    <message>
+        <location filename="../../ui/recording_notice.py" line="134" />
+        <source>The complainant refused to be recorded: %1. No recording is made unless they agree after all.</source>
+        <translation>投诉人拒绝录音录像：%1。除非投诉人改变主意同意录制，否则不进行录制。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_notice.py" line="144" />
+        <source>Write down why the complainant refuses.</source>
+        <translation>请写明投诉人拒绝的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_notice.py" line="161" />
+        <source>Choose the current operator first (status bar).</source>
+        <translation>请先在状态栏选择当前操作员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_notice.py" line="178" />
+        <source>Before the first recording of this case, tell the complainant that the reception is recorded (point to the sign at the desk and read this out):</source>
+        <translation>本投诉单首次录制前，请告知投诉人接待过程将全程录音录像（指引其查看接待台告示，并宣读以下内容）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_notice.py" line="181" />
+        <source>The complainant was told</source>
+        <translation>已告知投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_notice.py" line="182" />
+        <source>The complainant refuses…</source>
+        <translation>投诉人拒绝…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_notice.py" line="183" />
+        <source>Why the complainant refuses to be recorded</source>
+        <translation>投诉人拒绝录音录像的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_notice.py" line="184" />
+        <source>Record the refusal</source>
+        <translation>记录拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_notice.py" line="185" />
+        <source>Ask again</source>
+        <translation>重新询问</translation>
+    </message>
+</context>
+<context>
     <name>PartyEditor</name>
     <message>
         <location filename="../../ui/intake/fields.py" line="217" />
@@ -2197,180 +2245,139 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
 <context>
     <name>RecordingPanel</name>
     <message>
-        <location filename="../../ui/recording_panel.py" line="244" />
-        <source>Write down why the complainant refuses.</source>
-        <translation>请写明投诉人拒绝的原因。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_panel.py" line="252" />
-        <location filename="../../ui/recording_panel.py" line="283" />
-        <location filename="../../ui/recording_panel.py" line="410" />
+        <location filename="../../ui/recording_panel.py" line="179" />
+        <location filename="../../ui/recording_panel.py" line="306" />
         <source>Choose the current operator first (status bar).</source>
         <translation>请先在状态栏选择当前操作员。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="287" />
+        <location filename="../../ui/recording_panel.py" line="183" />
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="339" />
+        <location filename="../../ui/recording_panel.py" line="235" />
         <source>Dropped frames: %1</source>
         <translation>丢帧：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="343" />
+        <location filename="../../ui/recording_panel.py" line="239" />
         <source>REC</source>
         <translation>录制中</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="343" />
+        <location filename="../../ui/recording_panel.py" line="239" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="343" />
+        <location filename="../../ui/recording_panel.py" line="239" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="344" />
+        <location filename="../../ui/recording_panel.py" line="240" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="346" />
+        <location filename="../../ui/recording_panel.py" line="242" />
         <source>Not recording</source>
         <translation>未录制</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="357" />
-        <location filename="../../ui/recording_panel.py" line="516" />
+        <location filename="../../ui/recording_panel.py" line="253" />
+        <location filename="../../ui/recording_panel.py" line="386" />
         <source>The camera picture shows here while recording.</source>
         <translation>录制时此处显示摄像头画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="376" />
+        <location filename="../../ui/recording_panel.py" line="272" />
         <source>Saved on the case: %1, %2, SHA-256 %3…</source>
         <translation>已保存到投诉单：%1，%2，SHA-256 %3…</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="407" />
+        <location filename="../../ui/recording_panel.py" line="303" />
         <source>Choose a recording in the list first.</source>
         <translation>请先在列表中选择一段录音录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="461" />
-        <source>The complainant refused to be recorded: %1. No recording is made unless they agree after all.</source>
-        <translation>投诉人拒绝录音录像：%1。除非投诉人改变主意同意录制，否则不进行录制。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_panel.py" line="465" />
+        <location filename="../../ui/recording_panel.py" line="344" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="465" />
+        <location filename="../../ui/recording_panel.py" line="344" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="469" />
+        <location filename="../../ui/recording_panel.py" line="348" />
         <source>Picture: %1 × %2 at %3 fps</source>
         <translation>画面：%1 × %2，%3 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="471" />
+        <location filename="../../ui/recording_panel.py" line="350" />
         <source>Camera: %1</source>
         <translation>摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="472" />
+        <location filename="../../ui/recording_panel.py" line="351" />
         <source>Microphone: %1</source>
         <translation>麦克风：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="475" />
+        <location filename="../../ui/recording_panel.py" line="354" />
         <source>No camera or microphone was found: a demo source (test picture, tone) stands in, so this recording does not show the desk.</source>
         <translation>未找到摄像头或麦克风：正以演示源（测试画面、提示音）代替，本次录制不包含接待现场。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="478" />
+        <location filename="../../ui/recording_panel.py" line="357" />
         <source>Demo sources (test picture, tone) are chosen in Settings: this recording does not show the desk.</source>
         <translation>“设置”中选择了演示源（测试画面、提示音）：本次录制不包含接待现场。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="494" />
+        <location filename="../../ui/recording_panel.py" line="373" />
         <source>Recordings of this case (%1)</source>
         <translation>本投诉单的录音录像（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="495" />
+        <location filename="../../ui/recording_panel.py" line="374" />
         <source>No recordings yet.</source>
         <translation>暂无录音录像。</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="499" />
+        <location filename="../../ui/recording_panel.py" line="378" />
         <source>Recording (audio and video)</source>
         <translation>录音录像</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="500" />
-        <source>Before the first recording of this case, tell the complainant that the reception is recorded (point to the sign at the desk and read this out):</source>
-        <translation>本投诉单首次录制前，请告知投诉人接待过程将全程录音录像（指引其查看接待台告示，并宣读以下内容）：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_panel.py" line="504" />
-        <source>The complainant was told</source>
-        <translation>已告知投诉人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_panel.py" line="505" />
-        <source>The complainant refuses…</source>
-        <translation>投诉人拒绝…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_panel.py" line="506" />
-        <source>Why the complainant refuses to be recorded</source>
-        <translation>投诉人拒绝录音录像的原因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_panel.py" line="507" />
-        <source>Record the refusal</source>
-        <translation>记录拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_panel.py" line="508" />
-        <source>Ask again</source>
-        <translation>重新询问</translation>
-    </message>
-    <message>
-        <location filename="../../ui/recording_panel.py" line="509" />
+        <location filename="../../ui/recording_panel.py" line="379" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="510" />
+        <location filename="../../ui/recording_panel.py" line="380" />
         <source>Sound level</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="511" />
+        <location filename="../../ui/recording_panel.py" line="381" />
         <source>Start recording</source>
         <translation>开始录制</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="512" />
+        <location filename="../../ui/recording_panel.py" line="382" />
         <source>Stop and save</source>
         <translation>停止并保存</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="513" />
+        <location filename="../../ui/recording_panel.py" line="383" />
         <source>Put it on the case again</source>
         <translation>重新归入投诉单</translation>
     </message>
     <message>
-        <location filename="../../ui/recording_panel.py" line="514" />
+        <location filename="../../ui/recording_panel.py" line="384" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
