@@ -346,3 +346,23 @@ def test_too_little_disk_space_refuses_to_start_with_the_minutes_left(
     assert "磁盘空间不足" in panel.message.text() and "分钟" in panel.message.text()
     assert not list(desk.paths.recordings.glob("*.mp4")), "nothing was started"
     assert panel.start_button.isEnabled(), "the operator can try again after freeing space"
+
+
+def test_camera_from_settings_and_a_demo_stand_in_is_said(qtbot: Any, threaded: Any, desk: Desk) -> None:
+    assert CaptureOptions.from_settings(Settings()).source == "camera:0"
+    assert CaptureOptions.from_settings(Settings(camera_device="2")).source == "camera:2"
+    assert CaptureOptions.from_settings(Settings(camera_device="demo")).source == "demo"
+    number = operations.register(desk, actor(desk, "1024"), intake()).case_number
+    # No camera or sound card on the test machine: camera 0 is missing and the demo sources stand in.
+    panel = open_panel(qtbot, threaded("1024"), number,
+                       CaptureOptions(source="camera:0", width=320, height=240, disk_policy=NO_DISK_LIMITS))
+    confirm_notice(qtbot, panel)
+    start_recording(qtbot, panel)
+    assert panel.job is not None and panel.job.source_info is not None
+    if not panel.job.source_info.demo_stands_in:
+        pytest.skip("this machine has a camera and a microphone")
+    assert panel.demo_note.isVisible() and panel.demo_note.text().startswith("未找到摄像头或麦克风")
+    assert "camera:0" in panel.demo_note.toolTip()
+    recorded_until(qtbot, panel, 0.5)
+    outcome = stop_and_wait(qtbot, panel)
+    assert outcome.change is not None
