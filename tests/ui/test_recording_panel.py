@@ -23,6 +23,7 @@ from recording.demo_sources import DemoCamera, DemoMicrophone
 from ui import labels, operations, recording_ops
 from ui.app import build_main_window
 from ui.detail.view import CaseDetailView
+from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.operations import desk_snapshot
 from ui.recording_desk import RecordingDesk, recover_at_start
@@ -177,6 +178,11 @@ def test_record_pause_resume_stop_attaches_a_recording_that_decodes(qtbot: Any, 
     assert panel.indicator.text.text().startswith("已暂停")
     panel.pause_button.click()
     qtbot.waitUntil(lambda: panel.job is not None and panel.job.stats().state == "recording")
+
+    install_language("en")  # switching the language while recording keeps the recording going
+    assert panel.title() == "Recording (audio and video)" and panel.indicator.text.text().startswith("REC")
+    install_language("zh_CN")
+    assert panel.title() == "录音录像" and panel.job is not None and panel.job.busy
 
     recorded_until(qtbot, panel, 2.2)
     frames_during = panel.preview_frames
