@@ -63,7 +63,8 @@ MESSAGES = {
         "Printing", "Printing failed: the printer {printer} did not complete job {job}. This copy is not counted."),
     "pdf_unreadable": QT_TRANSLATE_NOOP("Printing", "The document could not be read. Nothing was printed or counted."),
     "save_failed": QT_TRANSLATE_NOOP("Printing", "Saving failed: {detail}. This copy is not counted."),
-    "no_printer": QT_TRANSLATE_NOOP("Printing", "No receipt printer is set in the settings (Printing tab)."),
+    "no_printer": QT_TRANSLATE_NOOP(
+        "Printing", "No receipt printer is set in the settings (Printing tab), and this computer has no default printer."),
     "unknown_printer": QT_TRANSLATE_NOOP("Printing", "The printer {printer} is not available on this computer."),
     "receipt_key_unavailable": QT_TRANSLATE_NOOP(
         "Printing", "The desk's receipt key cannot be read from the keyring, so no receipt can be made."),
@@ -115,6 +116,10 @@ class PrinterDirectory(Protocol):
         """A printer for the print dialog to start from when no printer is set."""
         ...
 
+    def default_name(self) -> str:
+        """The system's default printer ("" when there is none)."""
+        ...
+
 
 class SystemPrinters:
     """The print queues Qt finds (CUPS on Linux)."""
@@ -130,6 +135,9 @@ class SystemPrinters:
 
     def default(self) -> QPrinter:
         return QPrinter(QPrinter.PrinterMode.HighResolution)
+
+    def default_name(self) -> str:
+        return str(QPrinterInfo.defaultPrinterName())
 
 
 _directory: list[PrinterDirectory] = [SystemPrinters()]
@@ -153,8 +161,11 @@ def printer_for(settings: Settings, kind: str) -> QPrinter:
 
 
 def configured_printer(settings: Settings, kind: str) -> QPrinter:
-    """The printer set for ``kind``, for printing without a dialog; PrintProblem when none is usable."""
-    name = settings.printers.get(SETTING_KEYS[kind], "")
+    """The printer set for ``kind`` (none set: the system default, as in the CLI), for printing without a dialog.
+
+    PrintProblem 'no_printer' when there is neither, 'unknown_printer' when the printer is not there.
+    """
+    name = settings.printers.get(SETTING_KEYS[kind], "") or printers().default_name()
     if not name:
         raise PrintProblem("no printer set", code="no_printer")
     found = printers().printer(name)

@@ -1981,16 +1981,16 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
     <message>
         <location filename="../../ui/printing.py" line="66" />
-        <source>No receipt printer is set in the settings (Printing tab).</source>
-        <translation>设置中尚未指定回执打印机（“打印”页）。</translation>
+        <source>No receipt printer is set in the settings (Printing tab), and this computer has no default printer.</source>
+        <translation>设置中未指定回执打印机（“打印”页），本机也没有默认打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="67" />
+        <location filename="../../ui/printing.py" line="68" />
         <source>The printer {printer} is not available on this computer.</source>
         <translation>本机找不到打印机 {printer}。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="68" />
+        <location filename="../../ui/printing.py" line="69" />
         <source>The desk's receipt key cannot be read from the keyring, so no receipt can be made.</source>
         <translation>无法从密钥环读取本工作站的回执密钥，不能生成回执。</translation>
     </message>

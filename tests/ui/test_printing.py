@@ -53,6 +53,9 @@ class PdfPrinters:
     def default(self) -> QPrinter:
         return self._pdf("default")
 
+    def default_name(self) -> str:
+        return ""  # like a desk PC with no printer set up as the default
+
     def _pdf(self, name: str) -> QPrinter:
         self.jobs += 1
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -227,14 +230,17 @@ def fill_intake(form: Any) -> None:
     form.facts.setText("投诉人称收入下降，无力一次还清。")
 
 
-def saved_case(window: Any, desk: Desk) -> str:
+def saved_case(window: Any, desk: Desk, *, id_number: str = OTHER_ID) -> str:
+    """Register a case through the intake form, as the operator does; returns its number."""
+    before = {r.case_number for r in operations.case_page(desk, CaseFilter(), offset=0, limit=100).rows}
     form = window.new_case()
     fill_intake(form)
+    form.complainant.id_number.setText(id_number)
     form.save()
     assert form.done
-    rows = operations.case_page(desk, CaseFilter(), offset=0, limit=10).rows
-    assert len(rows) == 1
-    return str(rows[0].case_number)
+    rows = operations.case_page(desk, CaseFilter(), offset=0, limit=100).rows
+    (number,) = {r.case_number for r in rows} - before
+    return str(number)
 
 
 def test_receipt_prints_itself_after_saving_when_the_setting_is_on(qtbot: Any, make_window: Any, desk: Desk,
@@ -279,6 +285,15 @@ def test_silent_print_without_its_printer_says_so_and_offers_the_preview(qtbot: 
     preview = job.preview
     assert isinstance(preview, PrintPreview) and preview.isVisible()
     assert number in flat(preview.document_text())
+    preview.reject()
+
+    # No receipt printer set and no system default either.
+    window.ctx.settings = replace(window.ctx.settings, printers={})
+    other = saved_case(window, desk, id_number="11010519491231002X")
+    job = [j for j in window.findChildren(ReceiptAfterSave) if j.case_number == other][0]
+    assert job.offer is not None and job.offer.isVisible()
+    assert "设置中未指定回执打印机" in job.offer.informativeText()
+    assert prints(desk, other) == []
 
 
 def test_printing_runs_on_a_worker_thread_and_still_counts_once(qtbot: Any, desk: Desk,
