@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QEvent, QPointF, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QIntValidator
+from PySide6.QtGui import QCloseEvent, QIntValidator
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -102,6 +102,8 @@ class PrintPreview(QDialog):
         self.print_dialog: QPrintDialog | None = None
         self.printer: QPrinter | None = None
         self._busy = False
+        # A copy is on its way to the printer or the file: the dialog stays until the outcome is known.
+        self._delivering = False
         self._status_source: tuple[str, dict[str, str]] = ("", {})
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
@@ -320,7 +322,7 @@ class PrintPreview(QDialog):
         if built is None or actor is None:
             return None
         self.printer = printer  # kept alive until the worker is done with it
-        self._set_busy(True)
+        self._set_busy(True, delivering=True)
         self._say("printing")
         desk = self.ctx.desk
         return self.ctx.run(lambda _s: printing.print_copy(desk, actor, built, printer),
@@ -338,7 +340,7 @@ class PrintPreview(QDialog):
         built, actor = self.built, self.ctx.actor
         if built is None or actor is None:
             return None
-        self._set_busy(True)
+        self._set_busy(True, delivering=True)
         self._say("saving")
         desk = self.ctx.desk
         return self.ctx.run(lambda _s: printing.save_copy(desk, actor, built, path),
@@ -346,6 +348,7 @@ class PrintPreview(QDialog):
                             on_error=self._failed, parent=self, name="save-document")
 
     def _issued(self, issued: IssuedDocument, how: str) -> None:
+        self._set_busy(True)  # delivered; the next copy is being prepared
         self._say(how, issued.destination.split(":", 1)[-1], str(issued.count))
         self.issued.emit(issued)
         self._rebuild()
@@ -364,8 +367,10 @@ class PrintPreview(QDialog):
         self.printFailed.emit(message)
 
     # --- state and texts ------------------------------------------------------------------
-    def _set_busy(self, busy: bool) -> None:
+    def _set_busy(self, busy: bool, *, delivering: bool = False) -> None:
         self._busy = busy
+        self._delivering = delivering
+        self.close_button.setEnabled(not delivering)
         ready = not busy and self.built is not None
         self.print_button.setEnabled(ready)
         self.save_button.setEnabled(ready)
@@ -413,6 +418,18 @@ class PrintPreview(QDialog):
         self.save_button.setText(self.tr("Save as PDF…"))
         self.close_button.setText(self.tr("Close"))
         self._render_status()
+
+    def reject(self) -> None:
+        """Close (Esc, Close) — except while a copy is being delivered: its outcome must be seen."""
+        if self._delivering:
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        if self._delivering:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         if event.type() == QEvent.Type.LanguageChange:

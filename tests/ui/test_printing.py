@@ -305,6 +305,7 @@ def test_printing_runs_on_a_worker_thread_and_still_counts_once(qtbot: Any, desk
                        operator="1024")
     preview = PrintPreview(ctx, number, printing.RECEIPT)  # type: ignore[arg-type]
     qtbot.addWidget(preview)
+    preview.show()
     try:
         qtbot.waitUntil(lambda: preview.built is not None, timeout=20_000)
         assert preview.built is not None
@@ -314,10 +315,14 @@ def test_printing_runs_on_a_worker_thread_and_still_counts_once(qtbot: Any, desk
         with qtbot.waitSignal(preview.issued, timeout=20_000) as issued:
             preview.print_to(printer)
             assert not preview.print_button.isEnabled(), "no second print while one is under way"
+            preview.reject()
+            assert preview.isVisible(), "the preview stays until the outcome of the print is known"
         assert issued.args[0].count == 1
         assert number in (PdfReader(printer.outputFileName()).metadata.title or "")
         qtbot.waitUntil(lambda: preview.built is not None and preview.built.count == 2, timeout=20_000)
         assert preview.print_button.isEnabled()
+        preview.close_button.click()
+        assert not preview.isVisible()
     finally:
         assert executor.wait_for_done(20_000)
         QApplication.processEvents()
