@@ -150,7 +150,44 @@ def recover_unfinished(desk: Desk, actor: Actor) -> list[tuple[str, RecordingRes
             attach_recording(s, desk.rulebook, actor, meta.case_id, result)
         recovered.append((meta.case_number, result))
         log.info("recovered recording %s for case %s", result.path.name, meta.case_number)
-    return recovered
+    return recovered + attach_orphans(desk, actor)
+
+
+def attach_orphans(desk: Desk, actor: Actor) -> list[tuple[str, RecordingResult]]:
+    """Signed recordings whose attach never happened (the app quit in between): put them on their case."""
+    attached: list[tuple[str, RecordingResult]] = []
+    folder = desk.paths.recordings
+    if not folder.is_dir():
+        return attached
+    for manifest_path in sorted(folder.glob("*.manifest.json")):
+        try:
+            m = read_manifest(manifest_path)
+        except DeskError:
+            log.warning("manifest %s is unreadable; left for verify", manifest_path.name)
+            continue
+        media = folder / str(m.get("file_name", ""))
+        with desk.read() as s:
+            try:
+                known = {r.sha256 for r in case_recordings(s, str(m.get("case_id", "")))}
+            except DeskError:
+                log.warning("recording %s belongs to an unknown case; left as it is", media.name)
+                continue
+        if m.get("sha256") in known or not media.exists():
+            continue
+        from recording.manifest import manifest_hash
+
+        result = RecordingResult(
+            path=media, manifest_path=manifest_path, sha256=str(m["sha256"]),
+            duration_s=float(m.get("duration_s", 0.0)), frames=int(m.get("frames", 0)),
+            dropped_frames=int(m.get("dropped_frames", 0)), audio_samples=int(m.get("audio_samples", 0)),
+            size_bytes=int(m.get("size_bytes", 0)), recovered=bool(m.get("recovered", False)),
+            stopped_reason=str(m.get("stopped_reason", "")), manifest_sha256=manifest_hash(manifest_path),
+            message="attached at start-up: the program ended before it could attach the recording")
+        with desk.write() as s:
+            attach_recording(s, desk.rulebook, actor, str(m["case_id"]), result)
+        attached.append((str(m.get("case_number", "")), result))
+        log.info("attached orphaned recording %s to case %s", media.name, m.get("case_number", ""))
+    return attached
 
 
 def verify_case_recordings(desk: Desk, case_ref: str | None = None) -> tuple[int, list[Problem]]:

@@ -119,3 +119,30 @@ def test_report_lists_recordings_with_hash(home: str, tmp_path: Path, capsys: py
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     flat = text.replace(" ", "").replace("\n", "")
     assert sha[:16] in flat
+
+
+def test_signed_recording_never_attached_is_attached_at_start_up(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from app.desk import open_desk
+    from app.services import recordings as recs
+    from app.services.identity import get_actor
+    from recording.api import record_for
+
+    a, _ = _numbers(home, capsys)
+    desk = open_desk(home)
+    try:
+        with desk.write() as s:
+            actor = get_actor(s, staff_no="1024")
+            recs.record_notice_answer(s, desk.rulebook, actor, a, told=True, notice_text="notice")
+            meta = recs.recording_meta(s, actor, a)
+        # Recorded and signed, but the program "quit" before attaching it to the case.
+        result = record_for(1.5, "demo", desk.paths.recordings, meta, width=320, height=240, fps=15)
+    finally:
+        desk.close()
+    assert [e["data"]["what"] for e in _events(home, a, capsys)] == ["notice_confirmed"]  # type: ignore[index]
+    capsys.readouterr()
+    assert main(["--data-dir", home, "recover"]) == 0
+    events = _events(home, a, capsys)
+    assert events[-1]["data"]["sha256"] == result.sha256  # type: ignore[index]
+    assert main(["--data-dir", home, "recover"]) == 0  # idempotent: attached once only
+    assert len(_events(home, a, capsys)) == 2
+    assert main(["--data-dir", home, "verify", a]) == 0
