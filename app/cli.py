@@ -367,7 +367,7 @@ def cmd_document(desk: Desk, a: argparse.Namespace) -> int:
 
 
 def cmd_record(desk: Desk, a: argparse.Namespace) -> int:
-    from recording.api import record_for
+    from recording.api import open_default_sources, record_for
 
     actor = _actor(desk, a.operator)
     settings = _settings(desk)
@@ -391,8 +391,14 @@ def cmd_record(desk: Desk, a: argparse.Namespace) -> int:
         meta = recs.recording_meta(s, actor, a.number)
         previous = recs.previous_manifest_hash(s, a.number)
     source = a.source or (f"camera:{settings.camera_device}" if settings.camera_device.isdigit() else "demo")
-    result = record_for(a.seconds, source, desk.paths.recordings, meta, previous, width=width, height=height,
-                        fps=a.fps)
+    sources = open_default_sources(source, width=width, height=height, fps=a.fps,
+                                   microphone=settings.microphone_device)
+    for note in sources.notes:
+        print(f"note: {note}", file=sys.stderr)
+    try:
+        result = record_for(a.seconds, sources, desk.paths.recordings, meta, previous)
+    finally:
+        sources.close()
     with desk.write() as s:
         recs.attach_recording(s, desk.rulebook, actor, a.number, result)
     note = f" (stopped early: {result.stopped_reason}{': ' + result.message if result.message else ''})" \

@@ -72,8 +72,12 @@ def open_default_sources(
     fps: float = 25.0,
     flashes: FlashSchedule | bool = False,
     allow_fallback: bool = True,
+    microphone: str = "",
 ) -> OpenedSources:
     """Open the sources named by ``camera`` ("demo", "camera:N" or "file:VIDEO[,WAV]").
+
+    ``microphone`` names the PortAudio input device (index or name; "" for the
+    system default) used with a camera.
 
     A missing camera or microphone is replaced by the demo source when
     ``allow_fallback`` (the note says which); otherwise its ``device_missing``
@@ -93,7 +97,8 @@ def open_default_sources(
         except ValueError as exc:
             raise DeskError(f"bad camera setting {camera!r}", code="invalid_source", field="camera") from exc
         video = OpenCVCamera(index, width, height, fps)
-        audio = SoundDeviceMicrophone()
+        mic = microphone.strip()
+        audio = SoundDeviceMicrophone(int(mic) if mic.isdigit() else (mic or None))
     elif spec.startswith("file:"):
         paths = spec[len("file:"):].split(",")
         video = FileVideoSource(paths[0])

@@ -46,6 +46,8 @@ class CaptureOptions:
     preview_fps: float = 20.0
     """Above the 15 fps the desk needs, so a late frame or two never drops the preview under it."""
     preview_width: int = 640
+    microphone: str = ""
+    """PortAudio input device (index or name) from Settings; "" for the system default."""
     disk_policy: DiskPolicy | None = None
     opener: Callable[[CaptureOptions], OpenedSources] | None = field(default=None, compare=False)
     """Opens the sources instead of :func:`open_default_sources` (tests: a camera that gets unplugged)."""
@@ -60,12 +62,13 @@ class CaptureOptions:
         else:
             # A camera chosen by name in Settings: OpenCV numbers devices in the order the system lists them.
             source = f"camera:{_camera_index(device)}"
-        return cls(source=source)
+        return cls(source=source, microphone=settings.microphone_device.strip())
 
     def open_sources(self) -> OpenedSources:
         if self.opener is not None:
             return self.opener(self)
-        return open_default_sources(self.source, width=self.width, height=self.height, fps=self.fps)
+        return open_default_sources(self.source, width=self.width, height=self.height, fps=self.fps,
+                                    microphone=self.microphone)
 
 
 def _camera_index(name: str) -> int:
