@@ -9,36 +9,24 @@ builds the next one, so a second receipt shows its 补打 mark before it prints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QEvent, QPointF, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QIntValidator
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QStandardPaths, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui import printing
 from ui.context import DeskContext
+from ui.pdf_pages import FIT_PAGE, FIT_WIDTH, PdfPages
 from ui.tasks import Task
 from ui.widgets import ErrorLabel
 
 if TYPE_CHECKING:
     from app.services.documents import BuiltDocument, IssuedDocument
 
-ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
-FIT_WIDTH, FIT_PAGE = "fit_width", "fit_page"
 _last_folder: list[str] = []
 _CTX = "PrintPreview"
 STATUS = {
@@ -64,7 +52,7 @@ def save_folder() -> str:
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
 
 
-def ask_pdf_path(parent: QWidget, built: BuiltDocument, on_chosen: object) -> QFileDialog:
+def ask_pdf_path(parent: QWidget, built: BuiltDocument, on_chosen: Callable[[Path], object]) -> QFileDialog:
     """A window-modal save dialog for ``built``; ``on_chosen(Path)`` runs when a file is chosen."""
     dialog = QFileDialog(parent, QCoreApplication.translate("PrintPreview", "Save as PDF"), save_folder(),
                          QCoreApplication.translate("PrintPreview", "PDF documents (*.pdf)"))
@@ -75,7 +63,7 @@ def ask_pdf_path(parent: QWidget, built: BuiltDocument, on_chosen: object) -> QF
     def chosen(name: str) -> None:
         path = Path(name)
         _last_folder[:] = [str(path.parent)]
-        on_chosen(path)  # type: ignore[operator]
+        on_chosen(path)
 
     dialog.fileSelected.connect(chosen)
     dialog.finished.connect(lambda _r: dialog.deleteLater())
@@ -105,9 +93,6 @@ class PrintPreview(QDialog):
         # A copy is on its way to the printer or the file: the dialog stays until the outcome is known.
         self._delivering = False
         self._status_source: tuple[str, dict[str, str]] = ("", {})
-        self.document = QPdfDocument(self)
-        self._buffer: QBuffer | None = None
-
         self.heading = QLabel()
         self.heading.setProperty("role", "title")
         self.copy_note = QLabel()
@@ -118,33 +103,7 @@ class PrintPreview(QDialog):
         self.status.setWordWrap(True)
         self.error = ErrorLabel()
 
-        self.previous_button = QPushButton("‹")
-        self.next_button = QPushButton("›")
-        for button in (self.previous_button, self.next_button):
-            button.setFixedWidth(36)
-        # A line edit, not a QSpinBox: the ‹ › buttons step, and a button-less spin box collapses
-        # under the desk's style sheet (Qt 6.12).
-        self.page = QLineEdit("1")
-        self.page_validator = QIntValidator(1, 1, self.page)
-        self.page.setValidator(self.page_validator)
-        self.page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.page.setFixedWidth(self.page.fontMetrics().horizontalAdvance("000") + 24)
-        self.page_count = QLabel()
-        self.zoom_out_button = QPushButton("−")
-        self.zoom_in_button = QPushButton("+")
-        for button in (self.zoom_out_button, self.zoom_in_button):
-            button.setFixedWidth(36)
-        self.zoom = QComboBox()
-        self.zoom.addItem("", FIT_WIDTH)
-        self.zoom.addItem("", FIT_PAGE)
-        for factor in ZOOM_STEPS:
-            self.zoom.addItem(f"{factor:.0%}", factor)
-        self.zoom.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-
-        self.view = QPdfView(self)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setDocument(self.document)
-        self.view.setStyleSheet("QPdfView { background: #8A96A3; }")
+        self.pages = PdfPages(self)
 
         self.print_button = QPushButton()
         self.print_button.setProperty("primary", True)
@@ -156,18 +115,7 @@ class PrintPreview(QDialog):
         head.addWidget(self.heading)
         head.addWidget(self.copy_note)
         head.addStretch(1)
-        self.page_caption = QLabel()
-        head.addWidget(self.page_caption)
-        head.addWidget(self.previous_button)
-        head.addWidget(self.page)
-        head.addWidget(self.page_count)
-        head.addWidget(self.next_button)
-        head.addSpacing(16)
-        self.zoom_caption = QLabel()
-        head.addWidget(self.zoom_caption)
-        head.addWidget(self.zoom_out_button)
-        head.addWidget(self.zoom)
-        head.addWidget(self.zoom_in_button)
+        head.addWidget(self.pages.bar)
         bottom = QHBoxLayout()
         messages = QVBoxLayout()
         messages.addWidget(self.status)
@@ -178,23 +126,15 @@ class PrintPreview(QDialog):
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.pages, 1)
         layout.addLayout(bottom)
 
-        self.previous_button.clicked.connect(lambda: self.go_to_page(self.current_page() - 1))
-        self.next_button.clicked.connect(lambda: self.go_to_page(self.current_page() + 1))
-        self.page.editingFinished.connect(lambda: self.go_to_page(int(self.page.text() or 1) - 1))
-        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
-        self.zoom.activated.connect(lambda _i: self._zoom_chosen())
-        self.zoom_in_button.clicked.connect(lambda: self.step_zoom(+1))
-        self.zoom_out_button.clicked.connect(lambda: self.step_zoom(-1))
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.ask_save)
         self.close_button.clicked.connect(self.reject)
 
         # A receipt is one page: show it whole; a report is read down its pages.
-        self.zoom.setCurrentIndex(self.zoom.findData(FIT_PAGE if kind == printing.RECEIPT else FIT_WIDTH))
-        self._zoom_chosen()
+        self.pages.fit(FIT_PAGE if kind == printing.RECEIPT else FIT_WIDTH)
         self.resize(900, 860)
         self.retranslate()
         self._set_busy(True)
@@ -215,22 +155,12 @@ class PrintPreview(QDialog):
 
     def show_document(self, built: BuiltDocument) -> None:
         self.built = built
-        # The view keeps its document object; the new copy's bytes are loaded into it.
-        buffer = printing.pdf_buffer(built.pdf)
-        buffer.setParent(self)
-        self.document.load(buffer)
-        if self._buffer is not None:
-            self._buffer.deleteLater()
-        self._buffer = buffer
-        pages = self.document.pageCount()
-        self.page_validator.setTop(max(1, pages))
-        self.page_count.setText(f"/ {pages}")
+        self.pages.show_pdf(printing.pdf_buffer(built.pdf))
         self._render_heading()
         self._set_busy(False)
         if self._status_source[0] == STATUS["preparing"]:
             self._status_source = ("", {})
             self._render_status()
-        self.go_to_page(0)
         self.documentShown.emit(built)
 
     def _build_failed(self, exc: BaseException) -> None:
@@ -241,52 +171,7 @@ class PrintPreview(QDialog):
 
     def document_text(self) -> str:
         """The text of every page shown (what a reader of the printed copy sees)."""
-        return "\n".join(self.document.getAllText(page).text() for page in range(self.document.pageCount()))
-
-    # --- navigation and zoom --------------------------------------------------------------
-    def current_page(self) -> int:
-        return int(self.view.pageNavigator().currentPage())
-
-    def go_to_page(self, page: int) -> None:
-        pages = self.document.pageCount()
-        if pages == 0:
-            return
-        page = max(0, min(pages - 1, page))
-        if page != self.current_page():
-            self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
-        self._page_changed(page)
-
-    def _page_changed(self, page: int) -> None:
-        pages = self.document.pageCount()
-        self.page.setText(str(page + 1))
-        self.previous_button.setEnabled(page > 0)
-        self.next_button.setEnabled(page < pages - 1)
-
-    def _zoom_chosen(self) -> None:
-        data = self.zoom.currentData()
-        if data == FIT_WIDTH:
-            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        elif data == FIT_PAGE:
-            self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        else:
-            self.set_zoom(float(data))
-
-    def set_zoom(self, factor: float) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(factor)
-        index = self.zoom.findData(factor)
-        if index < 0:
-            self.zoom.addItem(f"{factor:.0%}", factor)
-            index = self.zoom.count() - 1
-        self.zoom.setCurrentIndex(index)
-
-    def step_zoom(self, direction: int) -> None:
-        now = self.view.zoomFactor()
-        if direction > 0:
-            factor = next((f for f in ZOOM_STEPS if f > now + 1e-6), ZOOM_STEPS[-1])
-        else:
-            factor = next((f for f in reversed(ZOOM_STEPS) if f < now - 1e-6), ZOOM_STEPS[0])
-        self.set_zoom(factor)
+        return self.pages.text()
 
     # --- printing -------------------------------------------------------------------------
     def print_document(self) -> QPrintDialog | None:
@@ -406,14 +291,6 @@ class PrintPreview(QDialog):
 
     def retranslate(self) -> None:
         self._render_heading()
-        self.page_caption.setText(self.tr("Page"))
-        self.zoom_caption.setText(self.tr("Zoom"))
-        self.zoom.setItemText(0, self.tr("Fit width"))
-        self.zoom.setItemText(1, self.tr("Whole page"))
-        self.previous_button.setToolTip(self.tr("Previous page"))
-        self.next_button.setToolTip(self.tr("Next page"))
-        self.zoom_in_button.setToolTip(self.tr("Zoom in"))
-        self.zoom_out_button.setToolTip(self.tr("Zoom out"))
         self.print_button.setText(self.tr("Print…"))
         self.save_button.setText(self.tr("Save as PDF…"))
         self.close_button.setText(self.tr("Close"))

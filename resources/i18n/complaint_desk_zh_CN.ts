@@ -1792,6 +1792,49 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
 </context>
 <context>
+    <name>PdfPages</name>
+    <message>
+        <location filename="../../ui/pdf_pages.py" line="144" />
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_pages.py" line="145" />
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_pages.py" line="146" />
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_pages.py" line="147" />
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_pages.py" line="148" />
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_pages.py" line="149" />
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_pages.py" line="150" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_pages.py" line="151" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+</context>
+<context>
     <name>PlaybackDialog</name>
     <message>
         <location filename="../../ui/playback.py" line="64" />
@@ -1827,112 +1870,72 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="45" />
+        <location filename="../../ui/print_preview.py" line="33" />
         <source>Choose the current operator first (status bar).</source>
         <translation>请先在状态栏选择当前操作员。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="46" />
+        <location filename="../../ui/print_preview.py" line="34" />
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="47" />
+        <location filename="../../ui/print_preview.py" line="35" />
         <source>Printing… the copy counts once the printer has taken it.</source>
         <translation>正在打印……打印机接收后才计入打印次数。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="48" />
+        <location filename="../../ui/print_preview.py" line="36" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="49" />
+        <location filename="../../ui/print_preview.py" line="37" />
         <source>Saved as %1 (copy %2). Shown now: the next copy, marked 补打.</source>
         <translation>已保存为 %1（第 %2 份）。现在显示的是下一份（补打）。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="50" />
+        <location filename="../../ui/print_preview.py" line="38" />
         <source>Printed on %1 (copy %2). Shown now: the next copy, marked 补打.</source>
         <translation>已在 %1 打印（第 %2 份）。现在显示的是下一份（补打）。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="69" />
+        <location filename="../../ui/print_preview.py" line="57" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="70" />
+        <location filename="../../ui/print_preview.py" line="58" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="300" />
+        <location filename="../../ui/print_preview.py" line="187" />
         <source>Print %1</source>
         <translation>打印 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="395" />
+        <location filename="../../ui/print_preview.py" line="285" />
         <source>Print preview: %1 %2</source>
         <translation>打印预览：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="397" />
+        <location filename="../../ui/print_preview.py" line="287" />
         <source>Copy %1 · marked 补打 (reprint)</source>
         <translation>第 %1 份 · 补打</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="404" />
-        <source>Page</source>
-        <translation>页码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_preview.py" line="405" />
-        <source>Zoom</source>
-        <translation>缩放</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_preview.py" line="406" />
-        <source>Fit width</source>
-        <translation>适合宽度</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_preview.py" line="407" />
-        <source>Whole page</source>
-        <translation>整页</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_preview.py" line="408" />
-        <source>Previous page</source>
-        <translation>上一页</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_preview.py" line="409" />
-        <source>Next page</source>
-        <translation>下一页</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_preview.py" line="410" />
-        <source>Zoom in</source>
-        <translation>放大</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_preview.py" line="411" />
-        <source>Zoom out</source>
-        <translation>缩小</translation>
-    </message>
-    <message>
-        <location filename="../../ui/print_preview.py" line="412" />
+        <location filename="../../ui/print_preview.py" line="294" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="413" />
+        <location filename="../../ui/print_preview.py" line="295" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="414" />
+        <location filename="../../ui/print_preview.py" line="296" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>

@@ -167,6 +167,30 @@ def test_receipt_prints_through_the_dialog_and_counts_only_then(qtbot: Any, make
     assert view.case is not None and [e.kind for e in view.case.events][-1] == "print"
 
 
+def test_preview_pages_through_a_report_and_zooms(qtbot: Any, make_window: Any, desk: Desk,
+                                                  pdf_printers: PdfPrinters) -> None:
+    number = operations.register(desk, actor(desk, "1024"), intake(facts="投诉人称年费未经同意扣收。" * 120)).case_number
+    window = make_window("1024")
+    preview = bar_of(window, number).open_preview(printing.REPORT)
+    pages = preview.pages
+    count = pages.pdf.pageCount()
+    assert count >= 2 and pages.page_count.text() == f"/ {count}"
+    assert pages.page.text() == "1" and not pages.previous_button.isEnabled()
+    pages.next_button.click()
+    assert pages.current_page() == 1 and pages.page.text() == "2" and pages.previous_button.isEnabled()
+    pages.page.setText(str(count))
+    pages.page.editingFinished.emit()
+    assert pages.current_page() == count - 1 and not pages.next_button.isEnabled()
+    assert pages.zoom.currentText() == "适合宽度", "a report is read by the width of its pages"
+    pages.set_zoom(1.0)
+    pages.zoom_in_button.click()
+    assert pages.zoomFactor() == 1.25 and pages.zoom.currentText() == "125%"
+    pages.zoom_out_button.click()
+    pages.zoom_out_button.click()
+    assert pages.zoomFactor() == 0.75
+    assert f"第{count}页共{count}页" in flat(preview.document_text()), "every page is in the preview"
+
+
 def test_cancelled_or_failed_print_says_so_and_counts_nothing(qtbot: Any, make_window: Any, desk: Desk,
                                                               pdf_printers: PdfPrinters, tmp_path: Path) -> None:
     number = operations.register(desk, actor(desk, "1024"), intake()).case_number
