@@ -19,10 +19,7 @@ from app.domain.states import CaseAction
 from app.errors import DeskError, ValidationError
 from app.logs import setup_logging
 from app.paths import resolve_paths
-from app import printing
 from app.roles import Role
-from app.services import documents as docs
-from app.services import recordings as recs
 from app.services import case_actions as acts
 from app.services.audit import verify_audit_log
 from app.services.cases import register_case, transition
@@ -342,6 +339,10 @@ def _settings(desk: Desk) -> Settings:
 
 
 def cmd_document(desk: Desk, a: argparse.Namespace) -> int:
+    # PDF and printing libraries load only for the commands that use them.
+    from app import printing
+    from app.services import documents as docs
+
     actor = _actor(desk, a.operator)
     settings = _settings(desk)
     contacts = docs.contacts_from_settings(settings)
@@ -367,6 +368,7 @@ def cmd_document(desk: Desk, a: argparse.Namespace) -> int:
 
 
 def cmd_record(desk: Desk, a: argparse.Namespace) -> int:
+    from app.services import recordings as recs
     from recording.api import open_default_sources, record_for
 
     actor = _actor(desk, a.operator)
@@ -410,6 +412,8 @@ def cmd_record(desk: Desk, a: argparse.Namespace) -> int:
 
 
 def cmd_recover(desk: Desk, a: argparse.Namespace) -> int:
+    from app.services import recordings as recs
+
     actor = _actor(desk, a.operator)
     done = recs.recover_unfinished(desk, actor)
     for number, result in done:
@@ -419,6 +423,8 @@ def cmd_recover(desk: Desk, a: argparse.Namespace) -> int:
 
 
 def cmd_verify(desk: Desk, a: argparse.Namespace) -> int:
+    from app.services import recordings as recs
+
     checked, problems = recs.verify_case_recordings(desk, a.number)
     for problem in problems:
         print(f"MISMATCH {problem.field}: {problem.message} [{problem.code}]", file=sys.stderr)
