@@ -1,3 +1,6 @@
-"""The desk's Qt widgets: thin, calling app/ services through ui.operations."""
+"""The desk's Qt widgets: thin, calling app/ services through ui.operations.
 
-from ui import qtfixes as _qtfixes  # noqa: F401 - PySide6 work-arounds, before any signal is emitted
+Importing this package loads no Qt (the ``complaint-desk`` CLI starts through
+``ui.launcher``); the PySide6 work-arounds in ``ui.qtfixes`` are applied by
+``ui.tasks``, which every widget module depends on.
+"""

@@ -17,6 +17,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
+from ui import qtfixes as _qtfixes  # noqa: F401 - PySide6 work-arounds, before any signal is emitted
+
 log = logging.getLogger(__name__)
 
 
