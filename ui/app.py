@@ -17,19 +17,20 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.paths import resolve_paths
 from app.settings import Settings, load_settings, save_settings
-from ui import icons
 from ui.i18n import install_language
-from ui.main_window import MainWindow
-from ui.style import apply_look
-from ui.tasks import Executor, TaskState, ThreadPoolExecutor, submit
+from ui.style import STYLE_ARGUMENTS, apply_look
 
 if TYPE_CHECKING:
+    # The window, the task helper and the store load inside run_gui, the last two once the
+    # window's first frame is painted.
     from app.desk import Desk
+    from ui.main_window import MainWindow
     from ui.operations import DeskSnapshot
+    from ui.tasks import Executor, TaskState
 
 log = logging.getLogger(__name__)
 
@@ -41,16 +42,25 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication([*(argv if argv is not None else sys.argv[:1]), *STYLE_ARGUMENTS])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("complaint-desk")
-    app.setWindowIcon(icons.icon("app"))
+    # The icon is set once the first frame is painted (run_gui): loading it costs ~1.5 ms.
     return app
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The application's icon, which every window without its own shows."""
+    from ui import icons
+
+    app.setWindowIcon(icons.icon("app"))
 
 
 def build_main_window(desk: Desk, settings: Settings, executor: Executor, snapshot: DeskSnapshot, *,
                       operator: str | None = None) -> MainWindow:
     """The main window over an opened, set-up desk, attached at once (tests call this directly)."""
+    from ui.main_window import MainWindow
+
     window = MainWindow()
     window.attach(make_context(desk, settings, executor, snapshot, operator=operator))
     return window
@@ -102,7 +112,7 @@ def preload_tabs(_state: TaskState) -> None:
     import ui.settings_dialog  # noqa: F401
 
 
-def _fit_to_screen(window: MainWindow) -> None:
+def _fit_to_screen(window: QWidget) -> None:
     screen = window.screen().availableGeometry()
     window.resize(min(1440, screen.width()), min(900, screen.height()))
     if screen.width() <= 1440 or screen.height() <= 900:
@@ -111,14 +121,44 @@ def _fit_to_screen(window: MainWindow) -> None:
         window.show()
 
 
+#: How long start-up waits for the window's first frame before going on regardless.
+FIRST_FRAME_WAIT_MS = 500
+
+
+def after_first_frame(window: QWidget, then: Callable[[], None]) -> None:
+    """Call ``then`` on the first event-loop pass after ``window``'s first frame is painted.
+
+    Qt paints a shown top-level widget while it delivers the window's first
+    expose event, which comes a few passes after ``show()``; until then, work on
+    other threads would only compete with that paint for the Python lock.  A
+    window that is never exposed (minimised at start) waits FIRST_FRAME_WAIT_MS.
+    """
+    timer = QTimer(window)
+    timer.setInterval(1)
+    waited = 0
+
+    def check() -> None:
+        nonlocal waited
+        waited += 1
+        handle = window.windowHandle()
+        if (handle is not None and handle.isExposed()) or waited >= FIRST_FRAME_WAIT_MS:
+            timer.stop()
+            timer.deleteLater()
+            QTimer.singleShot(0, then)
+
+    timer.timeout.connect(check)
+    timer.start()
+
+
 def run_gui(args: argparse.Namespace, *, executor: Executor | None = None,
             on_shown: Callable[[MainWindow], None] | None = None,
             on_ready: Callable[[MainWindow], None] | None = None) -> int:
     """Open the desk in a window; returns the exit status (``args``: data_dir, lang, operator).
 
-    ``on_shown`` runs when the frame is on screen and takes input, ``on_ready``
+    ``on_shown`` runs when the frame is painted and takes input, ``on_ready``
     when the first page of cases is in the list (both for the bench).
     """
+    made_here = QApplication.instance() is None
     app = application()
     data_dir = getattr(args, "data_dir", None)
     paths = resolve_paths(data_dir)
@@ -126,22 +166,24 @@ def run_gui(args: argparse.Namespace, *, executor: Executor | None = None,
     for problem in problems:
         log.warning("settings: %s", problem)
     install_language(getattr(args, "lang", None) or settings.language)
-    apply_look(app)
-    pool = executor or ThreadPoolExecutor()
+    apply_look(app, style_chosen=made_here)
+    from ui.main_window import MainWindow
+
     window = MainWindow()
-    window.ready.connect(lambda: submit(pool, preload_tabs, name="preload-tabs"))
+    _fit_to_screen(window)
+    pools: list[Executor] = []  # made once the first frame is painted
     if on_ready is not None:
         window.ready.connect(lambda: on_ready(window))
-    _fit_to_screen(window)
-    if on_shown is not None:
-        QTimer.singleShot(0, lambda: on_shown(window))
     opened: list[Desk] = []
 
     def store_open(result: OpenedStore) -> None:
         nonlocal settings
         opened.append(result.desk)
         snapshot = result.snapshot
+        pool = pools[0]
         if snapshot.info is None or not snapshot.operators:
+            from PySide6.QtWidgets import QDialog
+
             from ui.setup_dialog import SetupDialog
 
             dialog = SetupDialog(result.desk, pool, needs_operator=not snapshot.operators, parent=window)
@@ -160,6 +202,8 @@ def run_gui(args: argparse.Namespace, *, executor: Executor | None = None,
         recover_at_start(window, ctx)  # type: ignore[arg-type]  # recordings a crash left without a manifest
 
     def store_failed(exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from ui.messages import error_text
 
         QMessageBox.critical(window, APP_NAME, error_text(exc))
@@ -168,11 +212,21 @@ def run_gui(args: argparse.Namespace, *, executor: Executor | None = None,
     def opening(_state: TaskState) -> OpenedStore:
         return open_store(data_dir)
 
-    # After the first event-loop pass: the frame is painted before the worker competes for the GIL.
-    QTimer.singleShot(0, lambda: submit(pool, opening, on_result=store_open, on_error=store_failed,
-                                        name="open-store"))
+    def frame_painted() -> None:
+        set_window_icon(app)
+        if on_shown is not None:
+            on_shown(window)
+        from ui.tasks import ThreadPoolExecutor, submit
+
+        pool = executor or ThreadPoolExecutor()
+        pools.append(pool)
+        window.ready.connect(lambda: submit(pool, preload_tabs, name="preload-tabs"))
+        submit(pool, opening, on_result=store_open, on_error=store_failed, name="open-store")
+
+    after_first_frame(window, frame_painted)
     status = app.exec()
-    pool.wait_for_done(10_000)
+    for pool in pools:
+        pool.wait_for_done(10_000)
     for desk in opened:
         desk.close()
     return int(status)

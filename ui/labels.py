@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.clock import beijing
-
 if TYPE_CHECKING:
     from app.domain.classification import ReferenceTable
 
@@ -219,4 +217,6 @@ def code_name(reference: ReferenceTable, axis: str, code: str) -> str:
 
 def moment(at: datetime | None) -> str:
     """A stored instant as Beijing local time, to the minute."""
+    from app.clock import beijing  # here, not at the top: zoneinfo is not needed for the first frame
+
     return beijing(at).strftime("%Y-%m-%d %H:%M") if at else ""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +20,7 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ui import icons, labels
+from ui import labels
 from ui.case_list import CaseListPage
 from ui.i18n import current_language, install_language
 
@@ -33,7 +34,19 @@ if TYPE_CHECKING:
     from ui.intake.form import IntakeForm
     from ui.settings_dialog import SettingsDialog
 
+# Qt's namespace is looked up where it is used (QtCore.Qt...), never imported at the top: building
+# its ~90 Python enums takes ~12 ms that the first frame does not need (bench/gui_bench.py).
+
 COUNTS_REFRESH_MS = 60_000
+
+
+def _keys(*texts: str) -> list[QKeySequence]:
+    """Shortcuts for ``QAction.setShortcuts``.
+
+    Not ``setShortcut(QKeySequence("Ctrl+N"))``: PySide6 resolves those overloads
+    against Qt.Key, which builds Qt's namespace (see above).
+    """
+    return [QKeySequence.fromString(text, QKeySequence.SequenceFormat.NativeText) for text in texts]
 
 
 class StatusBarWidgets:
@@ -71,7 +84,7 @@ class MainWindow(QMainWindow):
         self.ctx: DeskContext | None = None
         self.drafts: DraftStore | None = None
         self._waiting: list[Callable[[], object]] = []
-        self.setWindowIcon(icons.icon("app"))
+        # The window takes the application's icon (ui.app sets it once the first frame is up).
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
@@ -119,28 +132,28 @@ class MainWindow(QMainWindow):
     # --- set-up ---------------------------------------------------------------------------
     def _make_actions(self) -> None:
         self.new_action = QAction(self)
-        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_action.setShortcuts(_keys("Ctrl+N"))
         self.new_action.triggered.connect(lambda: self.new_case())
         self.find_action = QAction(self)
-        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.setShortcuts(_keys("Ctrl+F"))
         self.find_action.triggered.connect(self.find)
         self.refresh_action = QAction(self)
-        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.setShortcuts(_keys("F5"))
         self.refresh_action.triggered.connect(self.refresh)
         self.close_tab_action = QAction(self)
-        self.close_tab_action.setShortcuts([QKeySequence("Ctrl+W"), QKeySequence("Ctrl+F4")])
+        self.close_tab_action.setShortcuts(_keys("Ctrl+W", "Ctrl+F4"))
         self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
         self.settings_action = QAction(self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcuts(_keys("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcuts(_keys("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.operator_action = QAction(self)
-        self.operator_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.operator_action.setShortcuts(_keys("Ctrl+Shift+O"))
         self.operator_action.triggered.connect(self._focus_operator)
         self.next_tab_action = QAction(self)
-        self.next_tab_action.setShortcut(QKeySequence("Ctrl+Tab"))
+        self.next_tab_action.setShortcuts(_keys("Ctrl+Tab"))
         self.next_tab_action.triggered.connect(
             lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count()))
         self.zh_action = QAction("中文（简体）", self)
@@ -150,7 +163,7 @@ class MainWindow(QMainWindow):
         self.en_action.setCheckable(True)
         self.en_action.triggered.connect(lambda: self.set_language("en"))
         self.shortcuts_action = QAction(self)
-        self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.shortcuts_action.setShortcuts(_keys("F1"))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
 
         self.case_menu = QMenu(self)
@@ -173,7 +186,7 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setProperty("toolButtonStyle", "ToolButtonTextOnly")  # Qt.ToolButtonStyle, by name (see above)
         self.toolbar.addActions([self.new_action, self.find_action, self.refresh_action, self.settings_action])
         self.addToolBar(self.toolbar)
         # Shortcuts work from every tab and field, even with the menu bar hidden.
@@ -222,7 +235,7 @@ class MainWindow(QMainWindow):
         self._context().set_actor(str(self.status.operator.currentData() or ""))
 
     def _focus_operator(self) -> None:
-        self.status.operator.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.status.operator.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.status.operator.showPopup()
 
     def _desk_changed(self) -> None:
@@ -246,6 +259,8 @@ class MainWindow(QMainWindow):
         ctx.run(lambda _s: operations.counts(desk), on_result=self._show_counts, parent=self, name="counts")
 
     def _show_counts(self, counts: CaseCounts) -> None:
+        from ui import icons  # QIcon's Python class is built on first use: after the first frame
+
         self.counts = counts
         self.status.counts_icon.setPixmap(
             icons.icon("overdue" if counts.overdue else "ok").pixmap(14, 14))
