@@ -20,7 +20,7 @@ from app.db.migrate import upgrade_to_head
 from app.domain.classification import ReferenceTable, load_reference
 from app.domain.holidays import HolidayCalendar
 from app.domain.rules import ComplaintRules, load_rules
-from app.paths import DeskPaths, resolve_paths
+from app.paths import HOLIDAYS_FILE, REFERENCE_FILE, RULES_FILE, DeskPaths, resolve_paths
 from app.services.context import Rulebook
 
 
@@ -75,18 +75,8 @@ def open_desk(
     return Desk(
         paths=paths,
         engine=engine,
-        rules=load_rules(rules_path or _bank_file(paths, RULES_FILE)),
-        calendar=HolidayCalendar(holidays_path or _bank_file(paths, HOLIDAYS_FILE)),
-        reference=load_reference(reference_path or _bank_file(paths, REFERENCE_FILE)),
+        rules=load_rules(rules_path or paths.bank_file(RULES_FILE)),
+        calendar=HolidayCalendar(holidays_path or paths.bank_file(HOLIDAYS_FILE)),
+        reference=load_reference(reference_path or paths.bank_file(REFERENCE_FILE)),
         clock=clock,
     )
-
-
-#: Files a bank may drop into the desk's config folder to replace the shipped ones.
-RULES_FILE, HOLIDAYS_FILE, REFERENCE_FILE = "complaint_rules.json", "holiday_overrides.json", "jrt0169_2018.json"
-
-
-def _bank_file(paths: DeskPaths, name: str) -> Path | None:
-    candidate = paths.config / name
-    return candidate if candidate.is_file() else None
-

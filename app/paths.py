@@ -12,10 +12,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "complaint-desk"
 HOME_ENV = "COMPLAINT_DESK_HOME"
+#: Files a bank may drop into the desk's config folder to replace the shipped ones (DeskPaths.bank_file).
+RULES_FILE, HOLIDAYS_FILE, REFERENCE_FILE = "complaint_rules.json", "holiday_overrides.json", "jrt0169_2018.json"
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,11 @@ class DeskPaths:
     def drafts(self) -> Path:
         return self.data / "drafts"
 
+    def bank_file(self, name: str) -> Path | None:
+        """A rule file the bank dropped into the config folder to replace the shipped one, if there is one."""
+        candidate = self.config / name
+        return candidate if candidate.is_file() else None
+
     def ensure(self) -> "DeskPaths":
         for folder in (self.data, self.config, self.cache, self.recordings, self.logs, self.drafts):
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -62,6 +67,8 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> DeskPaths:
             recordings=root / "recordings",
             logs=root / "logs",
         )
+    import platformdirs  # only here: a desk with a home folder starts without it (~4 ms)
+
     return DeskPaths(
         data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),

@@ -12,13 +12,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
+from app.db.revision import HEAD_REVISION as HEAD_REVISION  # the newest migration, kept in app/db/revision.py
 from app.errors import SchemaTooNew
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-#: The newest migration in app/db/migrations/versions (a test keeps the two equal).
-HEAD_REVISION = "0001"
 
 
 def alembic_config() -> Config:

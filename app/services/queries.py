@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 from typing import Any, TypeVar, Unpack
 
 from sqlalchemy import ColumnElement, Select, String, and_, func, or_, select, type_coerce
@@ -23,65 +22,12 @@ from app.domain.states import OPEN_STATES, CaseState
 from app.pii import digest
 from app.roles import Permission, require
 from app.services.audit import append_audit
+from app.services.case_rows import CaseFilter as CaseFilter
+from app.services.case_rows import CaseRow as CaseRow
+from app.services.case_rows import DueFilter as DueFilter
 from app.services.cases import deadline_of, load_case
 from app.services.context import Rulebook
 from app.services.identity import Actor
-
-
-class DueFilter(StrEnum):
-    ALL = "all"
-    OPEN = "open"
-    OVERDUE = "overdue"
-    DUE_SOON = "due_soon"
-    PAUSED = "paused"
-    CLOSED = "closed"
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    text: str = ""
-    states: tuple[str, ...] = ()
-    due: DueFilter = DueFilter.ALL
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    """One line of the case list."""
-
-    id: str
-    case_number: str
-    received_at: datetime
-    complainant_name: str
-    complainant_phone_masked: str
-    channel: str
-    business: str
-    reason: str
-    demand: str
-    state: str
-    first_responder: str
-    owner: str
-    nominal_due: date
-    legal_limit: date
-    paused: bool
-
-    def days_left(self, today: date) -> int:
-        return (self.nominal_due - today).days
-
-    def is_overdue(self, today: date) -> bool:
-        return self.state in OPEN_STATES and not self.paused and today > self.legal_limit
-
-    def is_due_soon(self, today: date, within: int) -> bool:
-        return (self.state in OPEN_STATES and not self.paused and not self.is_overdue(today)
-                and self.days_left(today) <= within)
-
-    def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "number": self.case_number, "state": self.state,
-                "received_at": self.received_at.isoformat(), "complainant": self.complainant_name,
-                "phone": self.complainant_phone_masked, "channel": self.channel, "business": self.business,
-                "reason": self.reason, "demand": self.demand, "first_responder": self.first_responder,
-                "owner": self.owner, "due_date": self.nominal_due.isoformat(),
-                "legal_limit": self.legal_limit.isoformat(), "paused": self.paused}
-
 
 _complainant = aliased(Party)
 _first = aliased(Operator)

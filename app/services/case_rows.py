@@ -1,0 +1,71 @@
+"""What the case list shows and how it is filtered: plain values, no database library.
+
+Kept apart from :mod:`app.services.queries` (which builds the SQL with
+SQLAlchemy) so that the GUI's start-up can show the first page of cases, read
+by :mod:`app.services.first_page` with the standard library alone, before
+SQLAlchemy has even been imported.  ``queries`` re-exports all three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from app.domain.states import OPEN_STATES
+
+
+class DueFilter(StrEnum):
+    ALL = "all"
+    OPEN = "open"
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    PAUSED = "paused"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    text: str = ""
+    states: tuple[str, ...] = ()
+    due: DueFilter = DueFilter.ALL
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case list."""
+
+    id: str
+    case_number: str
+    received_at: datetime
+    complainant_name: str
+    complainant_phone_masked: str
+    channel: str
+    business: str
+    reason: str
+    demand: str
+    state: str
+    first_responder: str
+    owner: str
+    nominal_due: date
+    legal_limit: date
+    paused: bool
+
+    def days_left(self, today: date) -> int:
+        return (self.nominal_due - today).days
+
+    def is_overdue(self, today: date) -> bool:
+        return self.state in OPEN_STATES and not self.paused and today > self.legal_limit
+
+    def is_due_soon(self, today: date, within: int) -> bool:
+        return (self.state in OPEN_STATES and not self.paused and not self.is_overdue(today)
+                and self.days_left(today) <= within)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "number": self.case_number, "state": self.state,
+                "received_at": self.received_at.isoformat(), "complainant": self.complainant_name,
+                "phone": self.complainant_phone_masked, "channel": self.channel, "business": self.business,
+                "reason": self.reason, "demand": self.demand, "first_responder": self.first_responder,
+                "owner": self.owner, "due_date": self.nominal_due.isoformat(),
+                "legal_limit": self.legal_limit.isoformat(), "paused": self.paused}
