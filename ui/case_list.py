@@ -26,9 +26,11 @@ from ui.case_columns import DUE_FILTERS, STATES, Column
 # its ~90 Python enums takes ~12 ms, and this page is part of the first frame (bench/gui_bench.py).
 
 if TYPE_CHECKING:
-    from app.services.queries import CaseFilter
+    from app.services.case_rows import CaseFilter
+    from app.services.first_page import FirstPage
     from ui.case_model import CaseTableModel
     from ui.context import DeskContext
+    from ui.tasks import Executor
 
 # Keystrokes arriving within this many ms are searched together; the model adds
 # "one query in flight, latest wins" on top, so this can stay very short.
@@ -71,6 +73,8 @@ class CaseListPage(QWidget):
 
     # Open this case (argument: case number).
     openCase = Signal(str)
+    # The rows for the current filter are in the list (also the first page read before the store opened).
+    rowsShown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,26 +152,48 @@ class CaseListPage(QWidget):
         self._widths_set = False
         self.retranslate()
 
+    def show_first_page(self, page: FirstPage, executor: Executor) -> None:
+        """List the newest cases, read before the store is open; :meth:`attach` takes the model over."""
+        if self.model is not None:
+            return  # the store opened first
+        from app.services.case_rows import CaseFilter
+        from ui.case_model import CaseTableModel
+
+        model = self.model = CaseTableModel(None, executor, first_page=page, parent=self)
+        self._show_model(model)
+        model.set_filter(self.current_filter())  # anything typed meanwhile runs once the store is open
+        self._filter_applied(CaseFilter())
+        if model.total is not None:
+            self._show_total(model.total)
+
     def attach(self, ctx: DeskContext) -> CaseTableModel:
         """Connect the page to the opened store (the frame is shown before the store is open)."""
         from ui.case_model import CaseTableModel
 
         self.ctx = ctx
-        model = self.model = CaseTableModel(ctx.desk, ctx.executor, parent=self)
+        if self.model is None:
+            model = self.model = CaseTableModel(ctx.desk, ctx.executor, parent=self)
+            self._show_model(model)
+        else:
+            model = self.model
+            model.attach(ctx.desk, ctx.executor)
         model.set_operator_names(ctx.operator_names())
+        ctx.caseChanged.connect(lambda _change: model.refresh())
+        ctx.deskChanged.connect(lambda: model.set_operator_names(ctx.operator_names()))
+        return model
+
+    def _show_model(self, model: CaseTableModel) -> None:
         self.view.setModel(model)
         self.view.horizontalHeader().setSectionResizeMode(Column.CLASSIFICATION, QHeaderView.ResizeMode.Stretch)
         model.totalChanged.connect(self._show_total)
         model.filterApplied.connect(self._filter_applied)
         model.loadFailed.connect(self._load_failed)
-        ctx.caseChanged.connect(lambda _change: model.refresh())
-        ctx.deskChanged.connect(lambda: model.set_operator_names(ctx.operator_names()))
         self.opening.hide()
-        return model
+        self.layout().activate()  # the table takes the label's room before its rows are first painted
 
     # --- behaviour ------------------------------------------------------------------------
     def current_filter(self) -> CaseFilter:
-        from app.services.queries import CaseFilter, DueFilter
+        from app.services.case_rows import CaseFilter, DueFilter
 
         state = str(self.state_filter.currentData() or "")
         return CaseFilter(text=self.search.text().strip(), states=(state,) if state else (),
@@ -208,6 +234,7 @@ class CaseListPage(QWidget):
             self.count_label.setText(self.tr("Counting…"))
         if not self._widths_set and self.model.rowCount() > 0:
             self._fit_columns()
+        self.rowsShown.emit()
 
     def _fit_columns(self) -> None:
         if self.model is None:

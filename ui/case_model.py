@@ -6,6 +6,11 @@ replace the pending one (latest wins) and results for a filter that is no
 longer current are dropped, so typing fast never queues stale queries.
 Scrolling to the end asks for the next page through ``canFetchMore`` /
 ``fetchMore``.
+
+At start-up the model can begin before the store is open, with the first page
+of the default view read apart (:mod:`app.services.first_page`); :meth:`attach`
+then hands it the opened store, and a filter chosen meanwhile runs.  Nothing
+here imports the store's libraries: the searches import them on the worker.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,13 +31,17 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.desk import Desk
 from app.domain.states import OPEN_STATES
-from app.services.queries import CaseFilter, CaseRow
+from app.services.case_rows import CaseFilter, CaseRow
 from ui import icons, labels
 from ui.case_columns import Column
-from ui.operations import CasePage, case_page, case_total
 from ui.tasks import Executor, TaskState, submit
+
+if TYPE_CHECKING:
+    from app.desk import Desk
+    from app.domain.classification import ReferenceTable
+    from app.services.first_page import FirstPage
+    from ui.operations import CasePage
 
 PAGE_SIZE = 200
 #: Typing pause after which the matches are counted.
@@ -93,19 +102,29 @@ class CaseTableModel(QAbstractTableModel):
     # A search or fetch failed (argument: the exception), e.g. the store is locked.
     loadFailed = Signal(object)
 
-    def __init__(self, desk: Desk, executor: Executor, *, page_size: int = PAGE_SIZE,
-                 today: Callable[[], date] | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, desk: Desk | None, executor: Executor, *, page_size: int = PAGE_SIZE,
+                 today: Callable[[], date] | None = None, first_page: FirstPage | None = None,
+                 parent: QObject | None = None) -> None:
+        """Rows from ``desk``; or, before the store is open (``desk`` None), ``first_page`` until :meth:`attach`."""
         super().__init__(parent)
         self._desk = desk
         self._executor = executor
         self._page_size = page_size
-        self._today = today or desk.rulebook.today
-        self._due_soon_days = desk.rules.due_soon_days
+        self._given_today = today
+        self._reference: ReferenceTable
+        self._today: Callable[[], date]
+        if desk is not None:
+            self._use_rules(desk.reference, desk.rules.due_soon_days, desk.rulebook.today)
+        else:
+            assert first_page is not None, "a model without the store shows a first page read apart"
+            self._use_rules(first_page.reference, first_page.rules.due_soon_days, first_page.today)
         self._rows: list[CaseRow] = []
         self._filter = CaseFilter()
         self._shown_filter: CaseFilter | None = None
         self._exhausted = True
         self._total: int | None = None
+        # The shown rows were read apart at start-up: the store's search need not read them again.
+        self._read_apart = False
         self._searching = False
         self._pending: CaseFilter | None = None
         self._force = False
@@ -120,6 +139,26 @@ class CaseTableModel(QAbstractTableModel):
         self._texts: dict[int, tuple[str, ...]] = {}
         self._urgency: dict[int, Urgency] = {}
         self._urgency_day: date | None = None
+        if first_page is not None:
+            self._rows = list(first_page.rows)
+            self._exhausted = first_page.exhausted
+            self._shown_filter = CaseFilter()
+            self._total = len(first_page.rows) if first_page.exhausted else None
+            self._operator_names = dict(first_page.operator_names)
+            self._read_apart = True
+
+    def _use_rules(self, reference: ReferenceTable, due_soon_days: int, today: Callable[[], date]) -> None:
+        self._reference = reference
+        self._due_soon_days = due_soon_days
+        self._today = self._given_today or today
+
+    def attach(self, desk: Desk, executor: Executor) -> None:
+        """Search and fetch through the opened store from now on (a model made with a first page)."""
+        self._desk, self._executor = desk, executor
+        self._use_rules(desk.reference, desk.rules.due_soon_days, desk.rulebook.today)
+        self._texts.clear()
+        self._urgency.clear()
+        self._pending = None  # the caller applies the current filter next (CaseListPage.start)
 
     # --- filter and fetching ------------------------------------------------------------
     @property
@@ -137,6 +176,15 @@ class CaseTableModel(QAbstractTableModel):
     def set_filter(self, flt: CaseFilter, *, force: bool = False) -> None:
         """Show the cases matching ``flt`` (asynchronously; ``filterApplied`` tells when)."""
         self._filter = flt
+        if self._desk is None:
+            return  # searched once the store is attached
+        if self._read_apart and not force and not self._searching and flt == self._shown_filter:
+            # The rows read at start-up are this filter's first page: only count them.
+            self._read_apart = False
+            if self._total is None:
+                self._count(flt)
+            return
+        self._read_apart = False
         if self._searching:
             self._pending = flt
             self._force = self._force or force
@@ -152,8 +200,11 @@ class CaseTableModel(QAbstractTableModel):
         self._pending = None
         self.busyChanged.emit(True)
         desk, size = self._desk, self._page_size
+        assert desk is not None
 
         def work(state: TaskState) -> CasePage:
+            from ui.operations import case_page
+
             return case_page(desk, flt, offset=0, limit=size)
 
         submit(self._executor, work, on_result=self._search_done, on_error=self._search_failed,
@@ -189,8 +240,11 @@ class CaseTableModel(QAbstractTableModel):
             return
         self._counting = True
         desk = self._desk
+        assert desk is not None
 
         def work(state: TaskState) -> tuple[CaseFilter, int]:
+            from ui.operations import case_total
+
             return case_total(desk, flt)
 
         def done(result: tuple[CaseFilter, int]) -> None:
@@ -220,7 +274,7 @@ class CaseTableModel(QAbstractTableModel):
             self.busyChanged.emit(self.busy)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt signature
-        if parent.isValid():
+        if parent.isValid() or self._desk is None:
             return False
         return not self._exhausted and not self._fetching and not self._searching
 
@@ -230,8 +284,11 @@ class CaseTableModel(QAbstractTableModel):
         self._fetching = True
         self.busyChanged.emit(True)
         desk, size, flt, offset = self._desk, self._page_size, self._filter, len(self._rows)
+        assert desk is not None
 
         def work(state: TaskState) -> CasePage:
+            from ui.operations import case_page
+
             return case_page(desk, flt, offset=offset, limit=size)
 
         submit(self._executor, work, on_result=self._page_done, on_error=self._search_failed,
@@ -341,7 +398,7 @@ class CaseTableModel(QAbstractTableModel):
         if col is Column.COMPLAINANT:
             return f"{row.complainant_name}  {row.complainant_phone_masked}".strip()
         if col is Column.CLASSIFICATION:
-            ref = self._desk.reference
+            ref = self._reference
             return (f"{labels.code_name(ref, 'business', row.business)} / "
                     f"{labels.code_name(ref, 'reason', row.reason)}")
         if col is Column.STATE:
@@ -369,7 +426,7 @@ class CaseTableModel(QAbstractTableModel):
         return self.tr("%n day(s) left", "", left)
 
     def _tooltip(self, row: CaseRow, col: Column, level: Urgency) -> str:
-        ref = self._desk.reference
+        ref = self._reference
         parts = [f"{row.case_number} · {labels.state_name(row.state)}"]
         if level is Urgency.OVERDUE:
             parts.append(self.tr("Overdue: the legal limit has passed."))

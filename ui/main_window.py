@@ -27,12 +27,14 @@ from ui.i18n import current_language, install_language
 if TYPE_CHECKING:
     # The store, its services and the tabs that use them load after the frame is shown.
     from app.services.cases import CaseChange
+    from app.services.first_page import FirstPage
     from app.services.queries import CaseCounts
     from ui.context import DeskContext
     from ui.detail.view import CaseDetailView
     from ui.intake.drafts import Draft, DraftStore
     from ui.intake.form import IntakeForm
     from ui.settings_dialog import SettingsDialog
+    from ui.tasks import Executor
 
 # Qt's namespace is looked up where it is used (QtCore.Qt...), never imported at the top: building
 # its ~90 Python enums takes ~12 ms that the first frame does not need (bench/gui_bench.py).
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBarWidgets(self)
         self.status.operator.currentIndexChanged.connect(self._operator_chosen)
         self.list_page.openCase.connect(self.open_case)
+        self.list_page.rowsShown.connect(self._first_page_shown)
         self._counts_timer = QTimer(self)
         self._counts_timer.setInterval(COUNTS_REFRESH_MS)
         self._counts_timer.timeout.connect(self.refresh_counts)
@@ -111,12 +114,15 @@ class MainWindow(QMainWindow):
 
         self.ctx = ctx
         self.drafts = DraftStore(ctx.desk.paths.drafts)
-        model = self.list_page.attach(ctx)
-        model.filterApplied.connect(self._first_page_shown)
+        self.list_page.attach(ctx)
         ctx.deskChanged.connect(self._desk_changed)
         ctx.caseChanged.connect(self._case_changed)
         self._fill_operators()
         self.retranslate()
+
+    def show_first_page(self, page: FirstPage, executor: Executor) -> None:
+        """List the newest cases before the store is open (start-up, ui.app); :meth:`attach` follows."""
+        self.list_page.show_first_page(page, executor)
 
     def _context(self) -> DeskContext:
         assert self.ctx is not None, "the store is not open yet"
@@ -299,8 +305,10 @@ class MainWindow(QMainWindow):
                                      .replace("%2", change.nominal_due.isoformat()), 15_000)
         self.open_case(change.case_number)
 
-    def open_case(self, case_number: str) -> CaseDetailView:
+    def open_case(self, case_number: str) -> CaseDetailView | None:
         """Show the case in its tab (Enter in the list); an open tab is reused."""
+        if not self._when_open(lambda: self.open_case(case_number)):
+            return None  # a case of the first page, opened while the store still opens
         from ui.detail.view import CaseDetailView
 
         for i in range(self.tabs.count()):
