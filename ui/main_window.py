@@ -372,8 +372,8 @@ class MainWindow(QMainWindow):
         self.list_page.focus_search()
 
     def refresh(self) -> None:
-        if self.list_page.model is None:
-            return
+        if self.list_page.model is None or self.ctx is None:
+            return  # the store is still opening: the list is read from it as soon as it is open
         self.list_page.model.refresh()
         self.refresh_counts()
         for view in self.detail_views():
