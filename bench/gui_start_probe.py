@@ -13,7 +13,9 @@ window's first expose event, so once ``isExposed()`` holds the frame is on
 screen; the first event-loop pass after ``show()`` comes *before* that paint
 and would flatter the window with the costlier first frame.
 READY (``app`` only): the first page of cases is in the list *and painted*.
-Both lines carry the peak RSS so far (KB).
+OPEN (``app`` only): the store is open and the window attached to it, so
+searching, counting and every action work (the first page can come before).
+Each line carries the peak RSS so far (KB).
 """
 
 from __future__ import annotations
@@ -76,6 +78,13 @@ def real_app(store: str) -> int:
             return
         window.repaint()  # the rows drawn, not only handed to the view
         _report("READY")
+        store_open(window)
+
+    def store_open(window: Any) -> None:
+        if window.ctx is None:  # the first page can come before the store is open
+            QTimer.singleShot(1, lambda: store_open(window))
+            return
+        _report("OPEN")
         QTimer.singleShot(0, window.close)
 
     return run_gui(argparse.Namespace(data_dir=store, lang=None, operator=None),
