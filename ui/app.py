@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.paths import resolve_paths
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from app.desk import Desk
     from ui.main_window import MainWindow
     from ui.operations import DeskSnapshot
+    from ui.startup import DeskStart
     from ui.tasks import Executor
 
 log = logging.getLogger(__name__)
@@ -86,6 +88,35 @@ def _fit_to_screen(window: QWidget) -> None:
         window.show()
 
 
+#: How long start-up waits for the window's first frame before going on regardless.
+FIRST_FRAME_WAIT_MS = 500
+
+
+def after_first_frame(window: QWidget, then: Callable[[], None]) -> None:
+    """Call ``then`` on the first event-loop pass after ``window``'s first frame is painted.
+
+    Qt paints a shown top-level widget while it delivers the window's first
+    expose event, a few passes after ``show()``; work started on other threads
+    before that would only compete with the paint for the Python lock.  A window
+    that is never exposed (minimised at start) waits FIRST_FRAME_WAIT_MS.
+    """
+    timer = QTimer(window)
+    timer.setInterval(1)
+    waited = 0
+
+    def check() -> None:
+        nonlocal waited
+        waited += 1
+        handle = window.windowHandle()
+        if (handle is not None and handle.isExposed()) or waited >= FIRST_FRAME_WAIT_MS:
+            timer.stop()
+            timer.deleteLater()
+            QTimer.singleShot(0, then)
+
+    timer.timeout.connect(check)
+    timer.start()
+
+
 def run_gui(args: argparse.Namespace, *, executor: Executor | None = None,
             on_shown: Callable[[MainWindow], None] | None = None,
             on_ready: Callable[[MainWindow], None] | None = None) -> int:
@@ -108,11 +139,21 @@ def run_gui(args: argparse.Namespace, *, executor: Executor | None = None,
     _fit_to_screen(window)
     if on_ready is not None:
         window.ready.connect(lambda: on_ready(window))
-    from ui.startup import DeskStart  # the steps after the first frame: first page, store, the rest
+    started: list[DeskStart] = []
 
-    start = DeskStart(window, args, paths, settings, executor, on_shown)
+    def frame_painted() -> None:
+        from ui.startup import DeskStart  # the steps from here: first page, store, the rest
+
+        set_window_icon(app)
+        if on_shown is not None:
+            on_shown(window)
+        started.append(DeskStart(window, args, paths, settings, executor))
+        started[0].begin()
+
+    after_first_frame(window, frame_painted)
     status = app.exec()
-    start.wait_for_workers()
-    for desk in start.opened:
-        desk.close()
+    for start in started:
+        start.wait_for_workers()
+        for desk in start.opened:
+            desk.close()
     return int(status)

@@ -1,11 +1,11 @@
 """Start-up after the window frame is shown: the first page of cases, the store, then what can wait.
 
-:func:`ui.app.run_gui` shows the window frame at once; :class:`DeskStart` takes
-it from there, one step at a time, so that no step competes for the Python lock
-with the GUI thread's painting or with the step before it:
+:func:`ui.app.run_gui` shows the window frame at once and, once it is painted
+(:func:`ui.app.after_first_frame`), hands over to :class:`DeskStart`, which goes
+on one step at a time, so that no step competes for the Python lock with the
+GUI thread or with the step before it:
 
-1. once the frame is painted (:func:`after_first_frame`), the first page of the
-   default case list is read with the standard library's sqlite3
+1. the first page of the default case list is read with the standard library's sqlite3
    (:mod:`app.services.first_page`, a few milliseconds) and listed;
 2. then the store is opened on a worker (SQLAlchemy, the schema check, the desk
    identity and operators, ~0.4 s) and the window attached to it: searching,
@@ -19,15 +19,14 @@ from __future__ import annotations
 
 import argparse
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
 
 from app.paths import DeskPaths
 from app.settings import Settings, save_settings
+
 if TYPE_CHECKING:
     from app.desk import Desk
     from app.services.first_page import FirstPage
@@ -39,34 +38,6 @@ if TYPE_CHECKING:
 # ui.tasks (and the PySide6 work-arounds it installs) load once the first frame is painted.
 
 log = logging.getLogger(__name__)
-
-#: How long start-up waits for the window's first frame before going on regardless.
-FIRST_FRAME_WAIT_MS = 500
-
-
-def after_first_frame(window: QWidget, then: Callable[[], None]) -> None:
-    """Call ``then`` on the first event-loop pass after ``window``'s first frame is painted.
-
-    Qt paints a shown top-level widget while it delivers the window's first
-    expose event, a few passes after ``show()``; work started on other threads
-    before that would only compete with the paint for the Python lock.  A window
-    that is never exposed (minimised at start) waits FIRST_FRAME_WAIT_MS.
-    """
-    timer = QTimer(window)
-    timer.setInterval(1)
-    waited = 0
-
-    def check() -> None:
-        nonlocal waited
-        waited += 1
-        handle = window.windowHandle()
-        if (handle is not None and handle.isExposed()) or waited >= FIRST_FRAME_WAIT_MS:
-            timer.stop()
-            timer.deleteLater()
-            QTimer.singleShot(0, then)
-
-    timer.timeout.connect(check)
-    timer.start()
 
 
 @dataclass(frozen=True)
@@ -116,35 +87,26 @@ class DeskStart:
     """The start-up steps after the window frame is shown (see the module docstring)."""
 
     def __init__(self, window: MainWindow, args: argparse.Namespace, paths: DeskPaths, settings: Settings,
-                 executor: Executor | None, on_shown: Callable[[MainWindow], None] | None) -> None:
+                 executor: Executor | None) -> None:
+        from ui.tasks import ThreadPoolExecutor
+
         self.window = window
         self.args = args
         self.paths = paths
         self.settings = settings
-        self._executor = executor
-        self._on_shown = on_shown
-        self.pool: Executor | None = None
+        self.pool: Executor = executor or ThreadPoolExecutor()
         #: Desks opened for this window (closed by the caller after the event loop).
         self.opened: list[Desk] = []
-        after_first_frame(window, self._frame_painted)
 
-    def _frame_painted(self) -> None:
-        from ui.app import set_window_icon
+    def begin(self) -> None:
+        """Read the first page (call once the frame is painted)."""
+        from ui.tasks import submit
 
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            set_window_icon(app)
-        if self._on_shown is not None:
-            self._on_shown(self.window)
-        from ui.tasks import ThreadPoolExecutor, submit
-
-        self.pool = pool = self._executor or ThreadPoolExecutor()
-        paths = self.paths
+        pool, paths = self.pool, self.paths
         submit(pool, lambda _s: read_first_page(paths), on_result=self._first_page_read,
                on_error=self._first_page_failed, name="first-page")
 
     def _first_page_read(self, page: FirstPage | None) -> None:
-        assert self.pool is not None
         if page is not None:
             self.window.show_first_page(page, self.pool)
         # A zero timer runs after the view's update request: the rows are painted first.
@@ -157,7 +119,6 @@ class DeskStart:
     def _open_store(self) -> None:
         from ui.tasks import submit
 
-        assert self.pool is not None
         data_dir = getattr(self.args, "data_dir", None)
         submit(self.pool, lambda _s: open_store(data_dir), on_result=self._store_open, on_error=self._store_failed,
                name="open-store")
@@ -166,7 +127,6 @@ class DeskStart:
         from ui.app import make_context
         from ui.tasks import submit
 
-        assert self.pool is not None
         self.opened.append(result.desk)
         snapshot = result.snapshot
         if snapshot.info is None or not snapshot.operators:
@@ -194,7 +154,6 @@ class DeskStart:
         from ui.recording_desk import recover_at_start
         from ui.tasks import submit
 
-        assert self.pool is not None
         recover_at_start(self.window, ctx)  # recordings a crash left without a manifest
         submit(self.pool, preload_tabs, name="preload-tabs")
 
