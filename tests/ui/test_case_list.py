@@ -98,3 +98,39 @@ def test_menu_values_match_the_core() -> None:
 
     assert STATES == tuple(s.value for s in CaseState)
     assert DUE_FILTERS == tuple(d.value for d in DueFilter)
+
+
+def test_a_first_page_read_before_the_store_opens_shows_what_the_store_shows(qtbot: Any, qtmodeltester: Any,
+                                                                             desk: Desk) -> None:
+    from app.services.first_page import read_first_page
+
+    demo(desk, 45)
+    page = read_first_page(desk.paths, 20)
+    assert page is not None
+    early = CaseTableModel(None, SynchronousExecutor(), page_size=20, first_page=page)
+    qtmodeltester.check(early)
+    assert not early.canFetchMore(QModelIndex()), "no paging before the store is open"
+    early.set_filter(CaseFilter(text="王"))  # typed while the store opens: kept, not searched yet
+    assert early.rowCount() == 20 and early.current_filter.text == "王"
+
+    store = CaseTableModel(desk, SynchronousExecutor(), page_size=20)
+    store.set_operator_names({o.staff_no: o.name for o in list_operators_of(desk)})
+    store.set_filter(CaseFilter())
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole)
+    for r in range(20):
+        for c in Column:
+            for role in roles:
+                assert early.data(early.index(r, c), role) == store.data(store.index(r, c), role), (r, c, role)
+
+    early.attach(desk, SynchronousExecutor())
+    early.set_filter(CaseFilter())  # what CaseListPage.start() does once the store is open
+    assert early.total == 45, "the rows read apart are counted, not read again"
+    assert early.canFetchMore(QModelIndex())
+    early.set_filter(CaseFilter(text="王"))
+    store.set_filter(CaseFilter(text="王"))
+    assert [early.row_at(r) for r in range(early.rowCount())] == [store.row_at(r) for r in range(store.rowCount())]
+
+
+def list_operators_of(desk: Desk) -> list[Any]:
+    with desk.read() as s:
+        return list_operators(s)
