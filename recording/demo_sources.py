@@ -23,6 +23,7 @@ from recording.media import (
     AudioBlock,
     Image,
     Monotonic,
+    NegotiatedGeometry,
     VideoFrame,
     device_lost,
     monotonic,
@@ -61,7 +62,7 @@ class FlashSchedule:
             k += 1
 
 
-class DemoCamera:
+class DemoCamera(NegotiatedGeometry):
     """A moving test pattern with a running clock, 1280x720 at 25 fps by default."""
 
     def __init__(
@@ -87,18 +88,6 @@ class DemoCamera:
     @property
     def description(self) -> str:
         return f"demo camera {self._width}x{self._height}@{self._fps:g}"
-
-    @property
-    def width(self) -> int:
-        return self._width
-
-    @property
-    def height(self) -> int:
-        return self._height
-
-    @property
-    def fps(self) -> float:
-        return self._fps
 
     def open(self) -> None:
         self._background = _test_pattern(self._width, self._height)

@@ -28,10 +28,10 @@ from typing import Any
 import cv2
 import numpy as np
 
-from recording.media import AudioBlock, VideoFrame, device_lost, device_missing, monotonic
+from recording.media import AudioBlock, NegotiatedGeometry, VideoFrame, device_lost, device_missing, monotonic
 
 
-class OpenCVCamera:
+class OpenCVCamera(NegotiatedGeometry):
     """A camera by index; negotiates size and rate, never blocks the caller past a timeout."""
 
     def __init__(self, index: int, width: int = 1280, height: int = 720, fps: float = 25.0, *,
@@ -50,18 +50,6 @@ class OpenCVCamera:
     @property
     def description(self) -> str:
         return f"camera:{self._index} {self._width}x{self._height}@{self._fps:g}"
-
-    @property
-    def width(self) -> int:
-        return self._width
-
-    @property
-    def height(self) -> int:
-        return self._height
-
-    @property
-    def fps(self) -> float:
-        return self._fps
 
     def open(self) -> None:
         name = f"camera:{self._index}"

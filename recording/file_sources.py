@@ -16,10 +16,18 @@ import av.container
 import av.error
 import numpy as np
 
-from recording.media import AudioBlock, Monotonic, VideoFrame, device_missing, monotonic, wait_until
+from recording.media import (
+    AudioBlock,
+    Monotonic,
+    NegotiatedGeometry,
+    VideoFrame,
+    device_missing,
+    monotonic,
+    wait_until,
+)
 
 
-class FileVideoSource:
+class FileVideoSource(NegotiatedGeometry):
     """Frames of the first video stream of a media file, decoded with PyAV."""
 
     def __init__(self, path: str | Path, *, paced: bool = True, clock: Monotonic = monotonic) -> None:
@@ -36,18 +44,6 @@ class FileVideoSource:
     @property
     def description(self) -> str:
         return f"file {self._path.name}"
-
-    @property
-    def width(self) -> int:
-        return self._width
-
-    @property
-    def height(self) -> int:
-        return self._height
-
-    @property
-    def fps(self) -> float:
-        return self._fps
 
     def open(self) -> None:
         try:

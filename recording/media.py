@@ -85,6 +85,26 @@ class VideoSource(Protocol):
     def close(self) -> None: ...
 
 
+class NegotiatedGeometry:
+    """The picture size and rate a video source settled on (the width/height/fps of VideoSource)."""
+
+    _width: int
+    _height: int
+    _fps: float
+
+    @property
+    def width(self) -> int:
+        return self._width
+
+    @property
+    def height(self) -> int:
+        return self._height
+
+    @property
+    def fps(self) -> float:
+        return self._fps
+
+
 @runtime_checkable
 class AudioSource(Protocol):
     """A microphone-like source of int16 PCM blocks."""
