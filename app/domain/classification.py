@@ -7,11 +7,10 @@ it was classified under.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
+from app.domain.datafiles import read_json_file
 from app.errors import DeskError
 
 REFERENCE_FILE = "jrt0169_2018.json"
@@ -125,15 +124,5 @@ def load_reference(path: Path | None = None) -> ReferenceTable:
 
     Raises DeskError(code="reference_invalid") naming the file and the entry at fault.
     """
-    if path is None:
-        resource = files("resources") / "reference" / REFERENCE_FILE
-        source, reader = str(resource), resource.read_text
-    else:
-        source, reader = str(path), Path(path).read_text
-    try:
-        data = json.loads(reader(encoding="utf-8"))
-    except OSError as exc:
-        raise _invalid(source, f"cannot be read ({exc.strerror or exc})") from exc
-    except json.JSONDecodeError as exc:
-        raise _invalid(source, f"is not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    data, source = read_json_file(path, ("reference", REFERENCE_FILE), _invalid)
     return _parse(data, source)

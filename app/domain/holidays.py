@@ -8,14 +8,13 @@ plain calendar days and say so, rather than crash or guess.
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import date, timedelta
-from importlib.resources import files
 from pathlib import Path
 
 import chinese_calendar
 
+from app.domain.datafiles import read_json_file
 from app.errors import DeskError
 
 log = logging.getLogger(__name__)
@@ -46,17 +45,7 @@ class HolidayCalendar:
     """Answers "is this a statutory rest day?" and rolls a limit past rest days."""
 
     def __init__(self, overrides_path: Path | None = None) -> None:
-        if overrides_path is None:
-            resource = files("resources") / "rules" / OVERRIDES_FILE
-            source, reader = str(resource), resource.read_text
-        else:
-            source, reader = str(overrides_path), Path(overrides_path).read_text
-        try:
-            data = json.loads(reader(encoding="utf-8"))
-        except OSError as exc:
-            raise _invalid(source, f"cannot be read ({exc.strerror or exc})") from exc
-        except json.JSONDecodeError as exc:
-            raise _invalid(source, f"is not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+        data, source = read_json_file(overrides_path, ("rules", OVERRIDES_FILE), _invalid)
         if not isinstance(data, dict):
             raise _invalid(source, "the top level must be a JSON object")
         self.version = str(data.get("version", ""))

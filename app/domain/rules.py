@@ -7,12 +7,11 @@ and every deadline computed from them carries the file's ``version`` tag.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, fields
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from app.domain.datafiles import read_json_file
 from app.errors import DeskError
 
 RULES_FILE = "complaint_rules.json"
@@ -121,19 +120,5 @@ def load_rules(path: Path | None = None) -> ComplaintRules:
 
     Raises DeskError(code="rules_invalid") naming the file and the key at fault.
     """
-    if path is None:
-        resource = files("resources") / "rules" / RULES_FILE
-        source = str(resource)
-        reader = resource.read_text
-    else:
-        source = str(path)
-        reader = Path(path).read_text
-    try:
-        text = reader(encoding="utf-8")
-    except OSError as exc:
-        raise _invalid(source, f"cannot be read ({exc.strerror or exc})") from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _invalid(source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    data, source = read_json_file(path, ("rules", RULES_FILE), _invalid)
     return _parse(data, source)
