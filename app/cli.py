@@ -382,29 +382,35 @@ def cmd_record(desk: Desk, a: argparse.Namespace) -> int:
         print("error: seconds: must be more than 0 [range]", file=sys.stderr)
         return EXIT_USAGE
     recs.recover_unfinished(desk, actor)  # a crash may have left one behind: chain it first
-    with desk.write() as s:
-        if not recs.notice_given(s, a.number):
-            if not a.told:
-                print("error: notice: confirm that the complainant was told about the recording (--told) "
-                      "[recording_notice_required]", file=sys.stderr)
-                return EXIT_USAGE
-            recs.record_notice_answer(s, desk.rulebook, actor, a.number, told=True,
-                                      notice_text=settings.recording_notice)
-        meta = recs.recording_meta(s, actor, a.number)
-        previous = recs.previous_manifest_hash(s, a.number)
-    source = a.source or (f"camera:{settings.camera_device}" if settings.camera_device.isdigit() else "demo")
-    sources = open_default_sources(source, width=width, height=height, fps=a.fps,
-                                   microphone=settings.microphone_device)
-    for note in sources.notes:
-        print(f"note: {note}", file=sys.stderr)
     try:
-        result = record_for(a.seconds, sources, desk.paths.recordings, meta, previous)
-    finally:
-        sources.close()
+        with desk.write() as s:
+            started = recs.begin_recording(s, desk.rulebook, actor, a.number, desk.paths.recordings, told=a.told,
+                                           notice_text=settings.recording_notice)
+    except DeskError as exc:
+        if exc.code == "recording_notice_required":
+            exc.message += " (--told)"
+        raise
+    meta = started.meta
+    source = a.source or (f"camera:{settings.camera_device}" if settings.camera_device.isdigit() else "demo")
+    try:
+        sources = open_default_sources(source, width=width, height=height, fps=a.fps,
+                                       microphone=settings.microphone_device)
+        for note in sources.notes:
+            print(f"note: {note}", file=sys.stderr)
+        try:
+            result = record_for(a.seconds, sources, desk.paths.recordings, meta, started.previous_manifest_hash,
+                                path=started.path, signing_key=started.signing_key,
+                                expected_bytes_per_s=started.expected_bytes_per_s)
+        finally:
+            sources.close()
+    except DeskError as exc:  # it never started, or kept nothing: the journal says so
+        with desk.write() as s:
+            recs.abandon_recording(s, desk.rulebook, started.recording_id, exc.code)
+        raise
     with desk.write() as s:
         recs.attach_recording(s, desk.rulebook, actor, a.number, result)
-    note = f" (stopped early: {result.stopped_reason}{': ' + result.message if result.message else ''})" \
-        if result.stopped_reason not in ("time_limit", "requested") else ""
+    note = f" (stopped early: {result.stopped_reason}{': ' + result.message if result.message else ''}; " \
+           f"attached to the case)" if result.stopped_reason not in ("time_limit", "requested") else ""
     print(f"{meta.case_number} recorded {result.duration_s:.1f} s, {result.frames} frames "
           f"({result.dropped_frames} dropped), {result.size_bytes / 1e6:.1f} MB -> {result.path.name}; "
           f"sha256 {result.sha256[:16]}...{note}")
@@ -416,22 +422,32 @@ def cmd_recover(desk: Desk, a: argparse.Namespace) -> int:
 
     actor = _actor(desk, a.operator)
     done = recs.recover_unfinished(desk, actor)
-    for number, result in done:
-        print(f"{number} recovered {result.duration_s:.1f} s -> {result.path.name}")
-    print(f"recovered {len(done)} recording(s)")
-    return EXIT_OK
+    for number, result in done.recovered:
+        problem = f"; {result.message}" if result.problem else ""
+        print(f"{number} recovered {result.duration_s:.1f} s -> {result.path.name}{problem}")
+    for name in done.foreign:
+        print(f"foreign {name}: not a recording this desk started; left untouched")
+    for name, why in done.failed:
+        print(f"error: recording: {name} could not be recovered: {why} [recovery_failed]", file=sys.stderr)
+    print(f"recovered {len(done.recovered)} recording(s)"
+          + (f", {len(done.foreign)} foreign file(s) left alone" if done.foreign else "")
+          + (f", {len(done.failed)} failed" if done.failed else ""))
+    return EXIT_FAIL if done.failed else EXIT_OK
 
 
 def cmd_verify(desk: Desk, a: argparse.Namespace) -> int:
-    from app.services import recordings as recs
+    from app.services.recording_verify import verify_recordings
 
-    checked, problems = recs.verify_case_recordings(desk, a.number)
-    for problem in problems:
+    found = verify_recordings(desk, a.number)
+    for problem in found.problems:
         print(f"MISMATCH {problem.field}: {problem.message} [{problem.code}]", file=sys.stderr)
-    if problems:
-        print(f"recordings FAILED: {len(problems)} problem(s) in {checked} recording(s)")
+    for note in found.notes:
+        print(f"note: {note}")
+    if found.problems:
+        print(f"recordings FAILED: {len(found.problems)} problem(s) in {found.checked} recording(s)")
         return EXIT_FAIL
-    print(f"recordings ok: {checked} recording(s), hashes, signatures and chains intact")
+    print(f"recordings ok: {found.checked} recording(s), hashes, signatures, chains and the case events agree; "
+          "no unknown files")
     return EXIT_OK
 
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from app.errors import DeskError
 from recording.demo_sources import FlashSchedule
 from recording.encoder import EncoderSettings
@@ -65,6 +67,9 @@ def record_for(
     disk_policy: DiskPolicy | None = None,
     on_started: Callable[[Path], None] | None = None,
     on_progress: Callable[[RecorderStats], None] | None = None,
+    path: Path | None = None,
+    signing_key: Ed25519PrivateKey | None = None,
+    expected_bytes_per_s: float | None = None,
 ) -> RecordingResult:
     """Record ``seconds`` of media headless and return the signed result.
 
@@ -72,6 +77,8 @@ def record_for(
     closed afterwards) or sources already opened by the caller (left open).
     The recording may end early (``stopped_reason`` says why: disk_low,
     device_lost, ...); what was captured is always finalised and signed.
+    ``path``, ``signing_key`` and ``expected_bytes_per_s`` come from the
+    recordings service's journal entry (see :class:`Recorder`).
     Raises ``DeskError`` when it cannot start (``disk_low`` with
     ``minutes_left``, ``device_missing`` without fallback, ...) or nothing at
     all could be recorded.
@@ -83,7 +90,8 @@ def record_for(
     try:
         recorder = Recorder(sources.video, sources.audio, Path(out_dir), meta,
                             previous_manifest_hash=previous_manifest_hash, settings=settings, writer=writer,
-                            disk_policy=disk_policy, max_seconds=seconds, on_progress=on_progress)
+                            disk_policy=disk_policy, max_seconds=seconds, on_progress=on_progress, path=path,
+                            signing_key=signing_key, expected_bytes_per_s=expected_bytes_per_s)
         path = recorder.start()
         if on_started is not None:
             on_started(path)

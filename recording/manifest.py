@@ -35,8 +35,9 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from app.clock import as_utc, beijing
 from app.errors import DeskError, Problem
-from app.secrets import get_or_create_key, key_bytes
+from app.secrets import get_or_create_key, get_secret, key_bytes
 from recording.model import RecordingMeta
+from recording.storage import reserve_path_for
 
 MANIFEST_FORMAT = "complaint-desk/recording-manifest/1"
 SIGNING_KEY_NAME = "recording-signing-key"
@@ -45,12 +46,22 @@ _REQUIRED = ("format", "case_id", "file_name", "size_bytes", "sha256", "previous
              "public_key", "signature")
 
 
-def load_signing_key() -> Ed25519PrivateKey:
-    """This desk's signing key from the keyring (created on first use)."""
-    found = get_or_create_key(SIGNING_KEY_NAME, 32)
-    if not found.ok or not found.value:
-        raise DeskError("recording signing key unavailable", code="signing_key_unavailable",
-                        field="keyring", keyring_error=found.error_code)
+def load_signing_key(*, create: bool = False) -> Ed25519PrivateKey:
+    """This desk's signing key from the keyring.
+
+    Only a desk's first recording may ``create`` it (the recordings service
+    decides that); anywhere else a missing key is an error
+    (``signing_key_missing``): making a new one would call every genuine
+    recording untrusted.  A keyring that cannot be read is
+    ``signing_key_unavailable``.
+    """
+    found = get_or_create_key(SIGNING_KEY_NAME, 32) if create else get_secret(SIGNING_KEY_NAME)
+    if not found.ok:
+        raise DeskError("recording signing key unavailable: the keyring cannot be read",
+                        code="signing_key_unavailable", field="keyring", keyring_error=found.error_code)
+    if not found.value:
+        raise DeskError(f"the recording signing key ({SIGNING_KEY_NAME}) is missing from the keyring; "
+                        "restore it from the desk's key backup", code="signing_key_missing", field="keyring")
     return Ed25519PrivateKey.from_private_bytes(key_bytes(found))
 
 
@@ -119,7 +130,12 @@ class WrittenManifest:
 
 
 def write_manifest(media: Path, facts: ManifestFacts, key: Ed25519PrivateKey) -> WrittenManifest:
-    """Hash ``media`` and write its signed manifest next to it (atomically)."""
+    """Hash ``media`` and write its signed manifest next to it (atomically, mode 0600).
+
+    The manifest is written into the room reserved when the recording started
+    (:func:`recording.storage.reserve_room`) when that is there, so a full disk
+    cannot stop it; the rest of the reserve is given back.
+    """
     meta = facts.meta
     payload: dict[str, Any] = {
         "format": MANIFEST_FORMAT,
@@ -148,17 +164,31 @@ def write_manifest(media: Path, facts: ManifestFacts, key: Ed25519PrivateKey) ->
         "previous_manifest_sha256": facts.previous_manifest_sha256,
         "signature_algorithm": "Ed25519",
         "public_key": public_key_text(key),
+        **({"recording_id": meta.recording_id} if meta.recording_id else {}),
         **facts.extra,
     }
     payload["signature"] = base64.b64encode(key.sign(_canonical(payload))).decode("ascii")
     data = (json.dumps(payload, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     target = manifest_path_for(media)
-    temporary = target.with_name("." + target.name + ".tmp")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, target)
+    reserve = reserve_path_for(media)
+    temporary = reserve if reserve.is_file() else target.with_name("." + target.name + ".tmp")
+    try:
+        # No O_TRUNC: overwriting the reserve's allocated blocks needs no new room.
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+        try:
+            os.fchmod(fd, 0o600)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.ftruncate(fd, len(data))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temporary, target)
+    except OSError:
+        if temporary != reserve:
+            temporary.unlink(missing_ok=True)  # never leave a 0-byte half manifest behind
+        raise
     return WrittenManifest(target, hashlib.sha256(data).hexdigest(), str(payload["sha256"]),
                            int(payload["size_bytes"]))
 

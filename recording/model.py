@@ -33,16 +33,23 @@ class RecordingMeta:
     branch: str
     desk: str
     staff_no: str
+    """The operator who started the recording (the journal's operator)."""
+    recording_id: str = ""
+    """The desk's journal entry for this recording ("" for files from before the journal)."""
 
     def as_metadata(self) -> dict[str, str]:
         return {METADATA_PREFIX + k: str(v) for k, v in asdict(self).items()}
 
     @classmethod
     def from_metadata(cls, tags: dict[str, str]) -> "RecordingMeta | None":
+        fields = cls.__dataclass_fields__
         try:
-            return cls(**{k: tags[METADATA_PREFIX + k] for k in cls.__dataclass_fields__})
+            required = {k: tags[METADATA_PREFIX + k] for k in ("case_id", "case_number", "branch", "desk",
+                                                                "staff_no")}
         except KeyError:
             return None
+        optional = {k: tags[METADATA_PREFIX + k] for k in fields if k not in required and METADATA_PREFIX + k in tags}
+        return cls(**required, **optional)
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,9 @@ class RecordingResult:
     """Hash of the manifest file: the ``previous_manifest_hash`` of the case's next recording."""
     message: str = ""
     """Why it stopped, in words, when that was not the operator's stop."""
+    problem: str = ""
+    """For a recovery that could not make a clean copy: its code (``disk_full``, ``remux_failed``,
+    ``nothing_playable``); the original was then kept and signed as it stands."""
 
     def as_event(self) -> dict[str, Any]:
         """JSON-ready fields for a case event."""
@@ -77,11 +87,12 @@ class DiskPolicy:
     """How much free space a recording needs to start and to go on."""
 
     start_minutes: float = 10.0
-    """Refuse to start with room for fewer minutes than this (at the expected bitrate)."""
+    """Refuse to start with room for fewer minutes than this (at the bitrate this desk's recordings
+    really have, measured from its earlier recordings; the encoder's cap only for a desk's first)."""
     stop_reserve_s: float = 60.0
     """Stop cleanly when less than this much recording time is left (at the measured bitrate)..."""
-    stop_reserve_bytes: int = 64 * 2**20
-    """...or fewer bytes than this, whichever is more."""
+    stop_reserve_bytes: int = 8 * 2**20
+    """...or fewer bytes than this, whichever is more (the manifest's room is reserved apart)."""
     check_every_s: float = 1.0
 
 

@@ -15,6 +15,7 @@ and signed, and :attr:`Recorder.error` holds the typed error.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections.abc import Callable
@@ -30,8 +31,10 @@ from recording.encoder import EncoderSettings
 from recording.manifest import load_signing_key
 from recording.media import AudioSource, Image, VideoSource
 from recording.model import DiskPolicy, RecorderStats, RecordingMeta, RecordingResult, minutes_left
-from recording.storage import DiskWriter, MediaFile, MediaWriter
+from recording.storage import DiskWriter, MediaFile, MediaWriter, reserve_path_for, reserve_room
 from recording.worker import CaptureLoop, PreviewSink
+
+log = logging.getLogger(__name__)
 
 __all__ = ["DiskPolicy", "Recorder", "RecorderStats", "active_recordings", "minutes_left",
            "recording_file_name"]
@@ -79,6 +82,8 @@ class Recorder:
         signing_key: Ed25519PrivateKey | None = None,
         device_timeout_s: float = 2.0,
         clock: Clock = utc_now,
+        path: Path | None = None,
+        expected_bytes_per_s: float | None = None,
     ) -> None:
         self.video, self.audio = video, audio
         self.out_dir = Path(out_dir)
@@ -100,8 +105,14 @@ class Recorder:
         self._pause_wanted = False
         self._thread: threading.Thread | None = None
         self._loop: CaptureLoop | None = None
+        self._planned_path = path
+        self.expected_bytes_per_s = expected_bytes_per_s or self.settings.expected_bytes_per_s
+        """The data rate the free-space checks assume until this recording has measured its own: the rate
+        of the desk's earlier recordings when the caller knows it, else the encoder's cap (an upper bound)."""
         self.path: Path | None = None
         self.result: RecordingResult | None = None
+        self.listener_error: BaseException | None = None
+        """What ``on_finished`` raised, if it did (logged; the result is kept all the same)."""
         self.error: DeskError | None = None
         """Why the recording ended, when it was not the operator's stop or the time limit
         (codes ``device_lost``, ``disk_low``, ``disk_full``, ``write_failed``, ...)."""
@@ -109,24 +120,34 @@ class Recorder:
     # -- control (any thread) ---------------------------------------------
 
     def start(self) -> Path:
-        """Check space and key, create the file and start the worker; returns the media path.
+        """Check space and key, reserve the manifest's room, create the file and start the worker.
 
+        Returns the media path (the one given to the constructor, if any).
         Raises ``DeskError`` with code ``disk_low`` (params ``minutes_left``,
-        ``free_bytes``) when there is not room for ``disk_policy.start_minutes``.
+        ``free_bytes``) when there is not room for ``disk_policy.start_minutes``
+        or for the manifest, ``signing_key_missing`` without a signing key.
         """
         if self._thread is not None:
             raise DeskError("recorder already started", code="illegal_transition")
         self.out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         free = self.writer.free_bytes(self.out_dir)
-        left = minutes_left(free, self.settings.expected_bytes_per_s)
+        left = minutes_left(free, self.expected_bytes_per_s)
         if left < self.disk_policy.start_minutes:
             raise DeskError(f"not enough free space: {left:.1f} minutes left", code="disk_low",
                             field="recordings", minutes_left=round(left, 1), free_bytes=free)
         key = self._key or load_signing_key()
-        path = recording_file_name(self.meta, self.clock(), self.out_dir)
+        path = self._planned_path or recording_file_name(self.meta, self.clock(), self.out_dir)
+        if path.exists():
+            raise DeskError(f"{path.name} exists already", code="write_failed", field="recordings", file=path.name)
+        try:
+            reserve_room(path)
+        except OSError as exc:
+            raise DeskError(f"not enough free space for the recording's manifest: {exc.strerror}", code="disk_low",
+                            field="recordings", minutes_left=round(left, 1), free_bytes=free) from exc
         try:
             file: MediaFile = self.writer.open(path)
         except OSError as exc:
+            reserve_path_for(path).unlink(missing_ok=True)
             raise DeskError(f"cannot create {path.name}: {exc.strerror}", code="write_failed",
                             field="recordings", file=path.name) from exc
         with _ACTIVE_LOCK:
@@ -188,6 +209,8 @@ class Recorder:
         if self.on_finished is not None:
             try:
                 self.on_finished(self.result)
-            except Exception:  # noqa: BLE001 - a broken listener must not hide the result
-                pass
+            except Exception as exc:  # noqa: BLE001 - the result stays on the recorder (wait(), finished)
+                self.listener_error = exc
+                log.exception("the finish listener of recording %s failed",
+                              self.path.name if self.path is not None else "-")
 

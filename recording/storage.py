@@ -17,6 +17,60 @@ import time
 from pathlib import Path
 from typing import Protocol
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows: only this process's own bookkeeping then
+    fcntl = None  # type: ignore[assignment]
+
+RESERVE_SUFFIX = ".reserve"
+MANIFEST_RESERVE_BYTES = 1 << 20
+"""Room set aside when a recording starts, for its manifest (a few hundred bytes) and, once the
+manifest is in, for the store to note the recording: a disk that fills during the recording can
+then still sign and attach what was captured."""
+
+
+def reserve_path_for(media: Path) -> Path:
+    """The hidden file holding a recording's reserved room until its manifest is written."""
+    return media.with_name("." + media.stem + RESERVE_SUFFIX)
+
+
+def reserve_room(media: Path, nbytes: int = MANIFEST_RESERVE_BYTES) -> Path:
+    """Allocate ``nbytes`` on disk next to ``media`` (really allocated, not a sparse file).
+
+    Raises ``OSError`` (ENOSPC) when there is not that much room.
+    """
+    path = reserve_path_for(media)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        if hasattr(os, "posix_fallocate"):
+            os.posix_fallocate(fd, 0, nbytes)
+        else:  # pragma: no cover - platforms without fallocate: write the bytes out
+            os.write(fd, bytes(nbytes))
+        os.fsync(fd)
+    except OSError:
+        os.close(fd)
+        path.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    return path
+
+
+def being_written(path: Path) -> bool:
+    """Whether a recorder (of any process on this machine) holds ``path`` open for writing."""
+    if fcntl is None or not path.exists():
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
 
 class MediaFile(Protocol):
     """The file-like object PyAV writes the container into."""
@@ -45,6 +99,9 @@ class SyncedFile:
 
     def __init__(self, path: Path, sync_interval_s: float = 2.0) -> None:
         self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+        if fcntl is not None:
+            # Held while the file is written: recovery in another process then leaves it alone.
+            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         self._interval = sync_interval_s
         self._last_sync = time.monotonic()
         self.size = 0

@@ -27,7 +27,7 @@ from recording.manifest import ManifestFacts, write_manifest
 from recording.media import DEVICE_LOST, AudioBlock, Image, monotonic
 from recording.model import RecorderStats, RecordingResult, minutes_left
 from recording.overlay import Overlay
-from recording.storage import MediaFile
+from recording.storage import MediaFile, reserve_path_for
 from recording.timeline import AudioAligner, MediaTimeline
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ class CaptureLoop:
         written = encoder.bytes_written if encoder is not None else 0
         with self._lock:
             elapsed = self.video_end
-            rate = written / elapsed if elapsed >= 3.0 else self.rec.settings.expected_bytes_per_s
+            rate = written / elapsed if elapsed >= 3.0 else self.rec.expected_bytes_per_s
             return RecorderStats(self._state, elapsed, self._frames, self._dropped, self.aligner.taken,
                                  self._peak, written, rate, self._reason)
 
@@ -250,6 +250,7 @@ class CaptureLoop:
             else:
                 self.file.close()
             self.path.unlink(missing_ok=True)
+            reserve_path_for(self.path).unlink(missing_ok=True)
             return None
         if reason != model.STOP_WRITE_FAILED:
             self._collect_tail_audio()
@@ -281,12 +282,16 @@ class CaptureLoop:
             extra={"stopped_message": error.message} if error is not None else {},
         )
         written = write_manifest(self.path, facts, self.key)
+        message = ""
+        if error is not None:
+            message = (f"{error.message}; the {self.video_end:.1f} s recorded until then are kept and signed"
+                       if reason in (model.STOP_WRITE_FAILED, model.STOP_DEVICE_LOST, model.STOP_ERROR)
+                       else error.message)
         return RecordingResult(
             path=self.path, manifest_path=written.path, sha256=written.media_sha256,
             duration_s=round(self.video_end, 3), frames=self._frames, dropped_frames=self._dropped,
             audio_samples=self.aligner.taken, size_bytes=written.media_size, recovered=False,
-            stopped_reason=reason, manifest_sha256=written.sha256,
-            message=error.message if error is not None else "")
+            stopped_reason=reason, manifest_sha256=written.sha256, message=message)
 
     def _collect_tail_audio(self) -> None:
         """Audio arrives a block late: wait briefly so the last frame has its sound."""

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from app.errors import DeskError
-from recording.api import RecordingResult
+from app.services.recordings import RecoveryReport
 from ui import recording_ops
 from ui.context import DeskContext
 from ui.messages import error_text
@@ -139,29 +139,44 @@ def finish_recordings_first(parent: QWidget, ctx: DeskContext, then: Callable[[]
 
 
 def recover_at_start(window: QMainWindow, ctx: DeskContext,
-                     on_done: Callable[[list[tuple[str, RecordingResult]]], None] | None = None) -> Task | None:
-    """Recover recordings a crash left behind, on a worker; the status bar says what came back."""
+                     on_done: Callable[[RecoveryReport], None] | None = None) -> Task | None:
+    """Recover recordings a crash left behind, on a worker; the status bar says what came back.
+
+    Files in the recordings folder that this desk never started are named as foreign and left alone.
+    """
     actor = ctx.actor
     if actor is None:
         return None
     desk = ctx.desk
 
-    def recover(_state: TaskState) -> list[tuple[str, RecordingResult]]:
+    def recover(_state: TaskState) -> RecoveryReport:
         return recording_ops.recover(desk, actor)
 
-    def recovered(found: list[tuple[str, RecordingResult]]) -> None:
+    def recovered(report: RecoveryReport) -> None:
+        found = report.recovered
+        parts: list[str] = []
         if found:
             numbers = ", ".join(dict.fromkeys(number for number, _r in found))
             seconds = sum(r.duration_s for _n, r in found)
             text = translate("RecordingDesk", "Recovered {count} unfinished recording(s) ({seconds} s) after an "
                              "unexpected end and put them on their cases: {numbers}")
-            window.statusBar().showMessage(text.format(count=len(found), seconds=round(seconds),
-                                                       numbers=numbers), 60_000)
+            parts.append(text.format(count=len(found), seconds=round(seconds), numbers=numbers))
+        if report.foreign:
+            text = translate("RecordingDesk", "{count} foreign file(s) in the recordings folder were not started "
+                             "by this desk and were left alone: {names}")
+            parts.append(text.format(count=len(report.foreign), names=", ".join(report.foreign)))
+        if report.failed:
+            text = translate("RecordingDesk", "{count} recording(s) could not be recovered and were left as they "
+                             "are: {names}")
+            parts.append(text.format(count=len(report.failed), names=", ".join(n for n, _w in report.failed)))
+        if parts:
+            window.statusBar().showMessage(" ".join(parts), 60_000)
+        if found:
             refresh = getattr(window, "refresh", None)
             if callable(refresh):
                 refresh()
         if on_done is not None:
-            on_done(found)
+            on_done(report)
 
     def failed(exc: BaseException) -> None:
         log.error("start-up recovery of recordings failed: %s", exc)

@@ -114,9 +114,11 @@ class JobOutcome:
 class _Capture:
     """The opened sources and the recorder of one job (built on a worker, handed to the GUI thread)."""
 
-    def __init__(self, sources: OpenedSources) -> None:
+    def __init__(self, sources: OpenedSources, recording_id: str) -> None:
         self.sources = sources
+        self.recording_id = recording_id
         self.recorder: Recorder | None = None
+        self.finish_handled = False
 
 
 PHASES = ("idle", "starting", "recording", "paused", "finishing", "attaching", "done")
@@ -152,6 +154,7 @@ class RecordingJob(QObject):
         self.frames_shown = 0
         self.frames_skipped = 0
         self._capture: _Capture | None = None
+        self._actor = ctx.actor
         self._stop_wanted = False
         self._in_flight = 0
         self._lock = threading.Lock()
@@ -171,21 +174,28 @@ class RecordingJob(QObject):
         if actor is None:
             raise DeskError("no operator", code="no_operator")
         desk, number, options = self.ctx.desk, self.case_number, self.options
-        preview, finished = self._preview_on_worker, self._finishedFromWorker.emit
+        preview = self._preview_on_worker
+        self._actor = actor  # the operator who started it; the journal keeps them for the case event
 
         def open_and_start(_state: TaskState) -> _Capture:
-            prepared = recording_ops.prepare_recording(desk, actor, number)
-            capture = _Capture(options.open_sources())
+            prepared = recording_ops.prepare_recording(desk, actor, number)  # notice checked, journal written
+            try:
+                capture = _Capture(options.open_sources(), prepared.recording_id)
+            except BaseException as exc:
+                recording_ops.abandon(desk, prepared.recording_id, getattr(exc, "code", type(exc).__name__))
+                raise
             try:
                 recorder = Recorder(
-                    capture.sources.video, capture.sources.audio, prepared.folder, prepared.meta,
+                    capture.sources.video, capture.sources.audio, prepared.path.parent, prepared.meta,
                     previous_manifest_hash=prepared.previous_manifest_hash, disk_policy=options.disk_policy,
                     preview=preview, preview_fps=options.preview_fps, preview_width=options.preview_width,
-                    on_finished=lambda _result: finished(capture))
+                    on_finished=lambda _result: self._worker_finished(capture), path=prepared.path,
+                    signing_key=prepared.signing_key, expected_bytes_per_s=prepared.expected_bytes_per_s)
                 capture.recorder = recorder
                 recorder.start()
-            except BaseException:
+            except BaseException as exc:
                 capture.sources.close()
+                recording_ops.abandon(desk, prepared.recording_id, getattr(exc, "code", type(exc).__name__))
                 raise
             return capture
 
@@ -211,8 +221,18 @@ class RecordingJob(QObject):
             self._set_phase("finishing")
 
     def stats(self) -> RecorderStats:
-        """A thread-safe snapshot for the REC indicator, the level meter and the counters."""
+        """A thread-safe snapshot for the REC indicator, the level meter and the counters.
+
+        Also the safety net for a finish notice that never arrived (its listener
+        failed on the recorder's thread): a finished recorder is then attached
+        from here, so the job never stays "finishing".
+        """
         recorder = self._recorder
+        capture = self._capture
+        if (recorder is not None and capture is not None and recorder.finished and not capture.finish_handled
+                and recorder.listener_error is not None):
+            log.error("the finish notice of recording %s was lost; attaching it now", self.case_number)
+            self._recorder_finished(capture)
         return recorder.stats() if recorder is not None else IDLE_STATS
 
     @property
@@ -220,6 +240,10 @@ class RecordingJob(QObject):
         return self._capture.recorder if self._capture is not None else None
 
     # --- worker thread --------------------------------------------------------------------
+    def _worker_finished(self, capture: _Capture) -> None:
+        """The recorder's finish listener (its thread): hand the end over to the GUI thread."""
+        self._finishedFromWorker.emit(capture)
+
     def _preview_on_worker(self, image: Image) -> None:
         with self._lock:
             if self._in_flight >= self.MAX_FRAMES_IN_FLIGHT:
@@ -258,16 +282,20 @@ class RecordingJob(QObject):
     def _recorder_finished(self, capture: _Capture) -> None:
         if self._capture is None:
             self._capture = capture
+        if capture.finish_handled:
+            return
+        capture.finish_handled = True
         recorder = capture.recorder
         assert recorder is not None
         result, error = recorder.result, recorder.error
         self._set_phase("attaching")
-        desk, actor, number = self.ctx.desk, self.ctx.actor, self.case_number
-        sources = capture.sources
+        desk, actor, number = self.ctx.desk, self._actor, self.case_number
+        sources, recording_id = capture.sources, capture.recording_id
 
         def close_and_attach(_state: TaskState) -> CaseChange | None:
             sources.close()
             if result is None:
+                recording_ops.abandon(desk, recording_id, error.code if error is not None else "nothing_recorded")
                 return None
             if actor is None:
                 raise DeskError("no operator", code="no_operator")

@@ -7,7 +7,6 @@ recordings service and hands back frozen dataclasses or plain values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from app.desk import Desk
@@ -15,16 +14,10 @@ from app.errors import DeskError
 from app.services import recordings as recs
 from app.services.cases import CaseChange
 from app.services.identity import Actor
-from recording.api import RecordingMeta, RecordingResult
+from recording.api import RecordingResult
 
-
-@dataclass(frozen=True)
-class PreparedRecording:
-    """What a recording of one case needs before its recorder starts."""
-
-    meta: RecordingMeta
-    previous_manifest_hash: str
-    folder: Path
+PreparedRecording = recs.StartedRecording
+"""What a recording of one case needs before its recorder starts (journalled already)."""
 
 
 def answer_notice(desk: Desk, actor: Actor, case_number: str, *, told: bool, notice_text: str,
@@ -36,13 +29,18 @@ def answer_notice(desk: Desk, actor: Actor, case_number: str, *, told: bool, not
 
 
 def prepare_recording(desk: Desk, actor: Actor, case_number: str) -> PreparedRecording:
-    """The recording's metadata and chain link; refuses (``recording_notice_required``) before the notice."""
-    with desk.read() as s:
-        if not recs.notice_given(s, case_number):
-            raise DeskError("confirm first that the complainant was told about the recording",
-                            code="recording_notice_required", field="notice")
-        return PreparedRecording(recs.recording_meta(s, actor, case_number),
-                                 recs.previous_manifest_hash(s, case_number), recs.recordings_folder(desk))
+    """The journal entry, file, key and chain link of a new recording (:func:`recs.begin_recording`).
+
+    Refuses (``recording_notice_required``) before the notice was answered.
+    """
+    with desk.write() as s:
+        return recs.begin_recording(s, desk.rulebook, actor, case_number, recs.recordings_folder(desk))
+
+
+def abandon(desk: Desk, recording_id: str, why: str) -> None:
+    """A prepared recording that did not start, or kept nothing: the journal says so."""
+    with desk.write() as s:
+        recs.abandon_recording(s, desk.rulebook, recording_id, why)
 
 
 def attach(desk: Desk, actor: Actor, case_number: str, result: RecordingResult) -> CaseChange:
@@ -61,6 +59,6 @@ def open_for_playback(desk: Desk, actor: Actor, case_number: str, file_name: str
     return path
 
 
-def recover(desk: Desk, actor: Actor) -> list[tuple[str, RecordingResult]]:
-    """Finish, sign and attach the recordings a crash left without a manifest."""
+def recover(desk: Desk, actor: Actor) -> recs.RecoveryReport:
+    """Finish, sign and attach the recordings a crash left without a manifest; foreign files are left alone."""
     return recs.recover_unfinished(desk, actor)

@@ -39,6 +39,9 @@ START_ERRORS: dict[str, str] = {
     "signing_key_unavailable": QT_TRANSLATE_NOOP(
         "RecordingMessages", "The key that signs recordings cannot be read from the system keyring: call the "
         "administrator."),
+    "signing_key_missing": QT_TRANSLATE_NOOP(
+        "RecordingMessages", "The key that signs this desk's recordings is missing from the system keyring. "
+        "Recording is stopped until the administrator restores it from the key backup."),
     "recording_notice_required": QT_TRANSLATE_NOOP(
         "RecordingMessages", "Confirm first that the complainant was told about the recording."),
     "recorder_busy": QT_TRANSLATE_NOOP(
@@ -59,8 +62,8 @@ ENDED_EARLY: dict[str, str] = {
         "RecordingMessages", "The recording ended early: the {device_kind} was disconnected. Everything recorded "
         "until then is kept."),
     "write_failed": QT_TRANSLATE_NOOP(
-        "RecordingMessages", "The recording ended early: the disk refused to write. The file up to that point is "
-        "kept."),
+        "RecordingMessages", "The recording ended early: the disk refused to write (it may be full). Everything "
+        "recorded until then is kept, signed and attached to the case."),
     "source_ended": QT_TRANSLATE_NOOP("RecordingMessages", "The recording ended: the source file ran out."),
     "error": QT_TRANSLATE_NOOP(
         "RecordingMessages", "The recording ended early because of an unexpected error ({detail}). What was "

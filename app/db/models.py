@@ -15,6 +15,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -231,3 +232,28 @@ class AuditEntry(Base):
     details: Mapped[dict[str, Any]] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class RecordingJournalEntry(Base):
+    """A recording this desk started, written before capture begins.
+
+    The journal is what makes a file in ``recordings/`` the desk's own: recovery
+    finishes only files it names, and ``verify`` reports any other file as
+    foreign.  The operator is the one who pressed start; the entry moves from
+    ``recording`` to ``attached`` or ``recovered`` when its event is on the case.
+    """
+
+    __tablename__ = "recording_journal"
+    __table_args__ = (Index("ix_recording_journal_case", "case_id", "started_at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    file_name: Mapped[str] = mapped_column(String(200), unique=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    operator_id: Mapped[str] = mapped_column(ForeignKey("operators.id"))
+    staff_no: Mapped[str] = mapped_column(String(20))
+    started_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(20), default="recording")
+    finished_at: Mapped[datetime | None]
+    # Of the finished file: what the free-space estimate of the next recording is measured from.
+    size_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    duration_s: Mapped[float] = mapped_column(Float, default=0.0)

@@ -2064,6 +2064,16 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <translation>程序意外中断后已恢复 {count} 段未完成的录音录像（共 {seconds} 秒），并已归入对应投诉单：{numbers}</translation>
     </message>
     <message>
+        <location filename="../../ui/recording_desk.py" line="166" />
+        <source>{count} foreign file(s) in the recordings folder were not started by this desk and were left alone: {names}</source>
+        <translation>录音录像文件夹中有 {count} 个外来文件（并非本工作站录制），未作任何处理：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_desk.py" line="170" />
+        <source>{count} recording(s) could not be recovered and were left as they are: {names}</source>
+        <translation>{count} 段录音录像无法恢复，已原样保留：{names}</translation>
+    </message>
+    <message>
         <location filename="../../ui/recording_desk.py" line="168" />
         <source>Unfinished recordings could not be recovered: {detail}</source>
         <translation>未完成的录音录像无法恢复：{detail}</translation>
@@ -2141,6 +2151,11 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
     <message>
         <location filename="../../ui/recording_texts.py" line="42" />
+        <source>The key that signs this desk's recordings is missing from the system keyring. Recording is stopped until the administrator restores it from the key backup.</source>
+        <translation>系统密钥环中缺少本工作站的录音录像签名密钥。在管理员从密钥备份中恢复该密钥之前，无法录制。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_texts.py" line="42" />
         <source>Confirm first that the complainant was told about the recording.</source>
         <translation>请先确认已告知投诉人将进行录音录像。</translation>
     </message>
@@ -2171,8 +2186,8 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
     <message>
         <location filename="../../ui/recording_texts.py" line="61" />
-        <source>The recording ended early: the disk refused to write. The file up to that point is kept.</source>
-        <translation>录制已提前结束：磁盘拒绝写入。此前的文件内容已保留。</translation>
+        <source>The recording ended early: the disk refused to write (it may be full). Everything recorded until then is kept, signed and attached to the case.</source>
+        <translation>录制已提前结束：磁盘拒绝写入（可能已满）。此前录制的全部内容已保留、签名并归入投诉单。</translation>
     </message>
     <message>
         <location filename="../../ui/recording_texts.py" line="64" />

@@ -132,10 +132,11 @@ def test_signed_recording_never_attached_is_attached_at_start_up(home: str, caps
     try:
         with desk.write() as s:
             actor = get_actor(s, staff_no="1024")
-            recs.record_notice_answer(s, desk.rulebook, actor, a, told=True, notice_text="notice")
-            meta = recs.recording_meta(s, actor, a)
+            started = recs.begin_recording(s, desk.rulebook, actor, a, desk.paths.recordings, told=True,
+                                           notice_text="notice")
         # Recorded and signed, but the program "quit" before attaching it to the case.
-        result = record_for(1.5, "demo", desk.paths.recordings, meta, width=320, height=240, fps=15)
+        result = record_for(1.5, "demo", desk.paths.recordings, started.meta, path=started.path,
+                            signing_key=started.signing_key, width=320, height=240, fps=15)
     finally:
         desk.close()
     assert [e["data"]["what"] for e in _events(home, a, capsys)] == ["notice_confirmed"]  # type: ignore[index]

@@ -20,6 +20,14 @@ SMALL = (320, 240)
 NO_DISK_LIMITS = DiskPolicy(start_minutes=0.0, stop_reserve_s=0.0, stop_reserve_bytes=0, check_every_s=0.1)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def desk_signing_key() -> None:
+    """The desk's signing key, as a desk has it after its first recording (recorders never make one)."""
+    from recording.manifest import load_signing_key
+
+    load_signing_key(create=True)
+
+
 @pytest.fixture
 def meta() -> RecordingMeta:
     return META

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -15,7 +17,7 @@ import pytest
 from app.errors import DeskError
 
 from recording.api import find_unfinished, read_manifest, recover, verify_recording
-from recording.manifest import sha256_file
+from recording.manifest import manifest_path_for, sha256_file
 from recording.probe import probe_media
 from tests.recording.conftest import META
 
@@ -91,7 +93,7 @@ def test_sigkill_at_10s_leaves_a_playable_file_that_recovery_signs(tmp_path: Pat
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([result.path.name, result.manifest_path.name])
 
 
-def test_recovery_refuses_a_file_with_nothing_playable(tmp_path: Path) -> None:
+def test_a_file_with_nothing_playable_is_kept_as_it_is_and_signed_as_it_stands(tmp_path: Path) -> None:
     empty = tmp_path / "cut-before-first-fragment.mp4"
     empty.write_bytes(b"")
     garbage = tmp_path / "garbage.mp4"
@@ -100,7 +102,16 @@ def test_recovery_refuses_a_file_with_nothing_playable(tmp_path: Path) -> None:
     for path in (empty, garbage):
         before = path.read_bytes()
         with pytest.raises(DeskError) as raised:
-            recover(path)
-        assert raised.value.code == "nothing_playable"
-        assert path.read_bytes() == before  # the original is left alone
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([empty.name, garbage.name])
+            recover(path)  # whose is it? Not said by the file, not given: left alone
+        assert raised.value.code == "recording_unidentified"
+        assert path.read_bytes() == before and not manifest_path_for(path).exists()
+
+        result = recover(path, meta=META)  # the journal knows it (the recordings service passes meta)
+        assert result.problem == "nothing_playable" and result.duration_s == 0.0 and result.frames == 0
+        assert "kept as it was" in result.message
+        assert path.read_bytes() == before  # the original is left alone...
+        assert result.sha256 == hashlib.sha256(before).hexdigest()  # ...and what is signed is what is there
+        assert verify_recording(result.manifest_path) == []
+        assert read_manifest(result.manifest_path)["recovery_problem"]["original_kept"] is True
+        assert stat.S_IMODE(result.manifest_path.stat().st_mode) == 0o600
+    assert find_unfinished(tmp_path) == []
