@@ -273,15 +273,17 @@ def test_quitting_while_recording_asks_then_finalises_before_exit(qtbot: Any, th
     assert manifest_path_for(desk.paths.recordings / listed[0].file_name).exists()
 
 
-def _recorded_case(desk: Desk, seconds: float = 1.5) -> tuple[str, Path]:
-    """A case with one attached demo recording, made without the GUI."""
+def _recorded_case(desk: Desk, seconds: float = 1.5, *, attach: bool = True) -> tuple[str, Path]:
+    """A case with one demo recording made without the GUI (through the start service), attached or not."""
     who = actor(desk, "1024")
     number = operations.register(desk, who, intake()).case_number
     recording_ops.answer_notice(desk, who, number, told=True, notice_text=Settings().recording_notice)
     prepared = recording_ops.prepare_recording(desk, who, number)
-    result = record_for(seconds, "demo", prepared.folder, prepared.meta, prepared.previous_manifest_hash,
-                        width=320, height=240, disk_policy=NO_DISK_LIMITS)
-    recording_ops.attach(desk, who, number, result)
+    result = record_for(seconds, "demo", prepared.path.parent, prepared.meta, prepared.previous_manifest_hash,
+                        width=320, height=240, disk_policy=NO_DISK_LIMITS, path=prepared.path,
+                        signing_key=prepared.signing_key)
+    if attach:
+        recording_ops.attach(desk, who, number, result)
     return number, result.path
 
 
@@ -305,17 +307,21 @@ def test_playback_in_the_app_is_written_to_the_audit_log(qtbot: Any, make_window
 
 def test_start_up_recovery_attaches_an_unfinished_recording_and_says_so(
         qtbot: Any, make_window: Any, desk: Desk) -> None:
-    number, path = _recorded_case(desk)
+    number, path = _recorded_case(desk, attach=False)
     manifest_path_for(path).unlink()  # as if the app died before the manifest was written
+    foreign = desk.paths.recordings / "dropped-in.mp4"
+    foreign.write_bytes(path.read_bytes())  # the same bytes, but no journal entry: not the desk's own
     window = make_window("1024")
     done: list[Any] = []
     recover_at_start(window, window._context(), on_done=done.append)
     qtbot.waitUntil(lambda: bool(done))
-    assert [n for n, _r in done[0]] == [number]
-    assert number in window.statusBar().currentMessage() and "恢复" in window.statusBar().currentMessage()
+    assert [n for n, _r in done[0].recovered] == [number] and done[0].foreign == [foreign.name]
+    message = window.statusBar().currentMessage()
+    assert number in message and "恢复" in message and "外来文件" in message and foreign.name in message
+    assert not manifest_path_for(foreign).exists()
     panel = open_panel(qtbot, window, number)
-    assert [r.recovered for r in panel.recordings.rows] == [False, True]
-    assert panel.recordings.item(1, 4).text().startswith("意外中断后恢复")
+    assert [r.recovered for r in panel.recordings.rows] == [True]
+    assert panel.recordings.item(0, 4).text().startswith("意外中断后恢复")
 
 
 def test_a_camera_unplugged_mid_recording_ends_it_with_a_message_and_keeps_it(
