@@ -22,7 +22,7 @@ from app.db.models import Case, RecordingJournalEntry
 from app.desk import Desk
 from app.errors import DeskError, Problem
 from app.services.cases import load_case
-from app.services.recordings import JOURNAL_RECORDING, CaseRecording, case_recordings
+from app.services.recordings import JOURNAL_RECORDING, CaseRecording, case_recordings, media_name_of
 from recording.api import load_signing_key, manifest_hash, public_key_text, read_manifest, verify_chain, verify_recording
 from recording.manifest import MANIFEST_SUFFIX
 from recording.storage import RESERVE_SUFFIX, being_written
@@ -105,19 +105,6 @@ def _check_case(folder: Path, number: str, recs: list[CaseRecording], trusted: s
                                 problem.params))
 
 
-def _media_name(path: Path) -> str:
-    """The recording a file in the folder belongs to (its media file name)."""
-    name = path.name
-    if name.endswith(MANIFEST_SUFFIX):
-        try:
-            return str(read_manifest(path).get("file_name", "")) or name[:-len(MANIFEST_SUFFIX)] + ".mp4"
-        except DeskError:
-            return name[:-len(MANIFEST_SUFFIX)] + ".mp4"
-    if name.startswith(".") and name.endswith(RESERVE_SUFFIX):
-        return name[1:-len(RESERVE_SUFFIX)] + ".mp4"
-    return name
-
-
 def _check_folder(folder: Path, known: set[str], journal: dict[str, tuple[str, str, str]],
                   numbers: dict[str, str], report: VerifyReport, *, whole_desk: bool) -> None:
     present: set[str] = set()
@@ -125,7 +112,7 @@ def _check_folder(folder: Path, known: set[str], journal: dict[str, tuple[str, s
     for path in entries:
         if path.name in known:
             continue
-        media = _media_name(path)
+        media = media_name_of(path)
         if path.name.endswith(RESERVE_SUFFIX) and media in journal:
             continue  # room kept for an unfinished recording's manifest
         if media in present and media in journal:

@@ -40,7 +40,9 @@ from recording.api import (
     recover,
     verify_recording,
 )
+from recording.manifest import MANIFEST_SUFFIX
 from recording.session import recording_file_name
+from recording.storage import RESERVE_SUFFIX
 
 log = logging.getLogger(__name__)
 
@@ -294,7 +296,34 @@ def recover_unfinished(desk: Desk, actor: Actor) -> RecoveryReport:
         log.info("recovered recording %s for case %s%s", name, meta.case_number,
                  f" ({result.problem})" if result.problem else "")
     attach_orphans(desk, actor, report)
+    _report_foreign_files(desk, report)
     return report
+
+
+def media_name_of(path: Path) -> str:
+    """The recording a file in the recordings folder belongs to (the name of its media file)."""
+    name = path.name
+    if name.endswith(MANIFEST_SUFFIX):
+        try:
+            return str(read_manifest(path).get("file_name", "")) or name[:-len(MANIFEST_SUFFIX)] + ".mp4"
+        except DeskError:
+            return name[:-len(MANIFEST_SUFFIX)] + ".mp4"
+    if name.startswith(".") and name.endswith(RESERVE_SUFFIX):
+        return name[1:-len(RESERVE_SUFFIX)] + ".mp4"
+    return name
+
+
+def _report_foreign_files(desk: Desk, report: RecoveryReport) -> None:
+    """Every other file in the recordings folder the journal does not know: named, never touched."""
+    folder = desk.paths.recordings
+    if not folder.is_dir():
+        return
+    with desk.read() as s:
+        known = set(s.scalars(select(RecordingJournalEntry.file_name)))
+    for path in sorted(folder.iterdir()):
+        if media_name_of(path) not in known and path.name not in report.foreign:
+            log.warning("file %s in the recordings folder is not in the journal: foreign, left as it is", path.name)
+            report.foreign.append(path.name)
 
 
 def attach_orphans(desk: Desk, actor: Actor, report: RecoveryReport) -> None:
