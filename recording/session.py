@@ -179,6 +179,13 @@ class Recorder:
         self._done.wait(timeout)
         return self.result
 
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait until the worker thread is gone, its finish listener included; True if it is."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+            return not self._thread.is_alive()
+        return True
+
     @property
     def finished(self) -> bool:
         return self._done.is_set()

@@ -43,3 +43,15 @@ def fill(folder: Path, name: str = "filler.bin") -> int:
                     break
                 written += done
     return written
+
+
+def fill_leaving(folder: Path, free_bytes: int, name: str = "filler.bin") -> None:
+    """Write ``folder/name`` so that about ``free_bytes`` stay free on the disk."""
+    import shutil
+
+    wanted = shutil.disk_usage(folder).free - free_bytes
+    with open(folder / name, "wb") as handle:
+        while wanted > 0:
+            chunk = min(wanted, 1 << 20)
+            handle.write(b"\0" * chunk)
+            wanted -= chunk

@@ -20,7 +20,7 @@ from app.services import recordings as recs
 from app.services.identity import get_actor
 from recording.api import DiskPolicy, read_manifest, record_for
 from recording.probe import probe_media
-from tests.tmpfs import fill, small_disk
+from tests.tmpfs import fill, fill_leaving, small_disk
 
 from .conftest import intake_dict
 
@@ -138,3 +138,36 @@ def test_disk_filling_during_a_recording_keeps_signs_and_attaches_what_was_captu
         assert event["what"] == "attached" and event["sha256"] == manifest["sha256"]
         capsys.readouterr()
         assert main(["--data-dir", str(home), "verify", number]) == 0
+
+
+@pytest.mark.slow
+def test_free_space_is_judged_by_the_desks_measured_bitrate_not_the_encoder_cap(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from app.services.recordings import measured_bytes_per_s
+
+    with small_disk(tmp_path / "desk", 120) as home:
+        number = _set_up(home, capsys)
+        assert main(["--data-dir", str(home), "record", number, "--seconds", "5.5", "--told", *SMALL]) == 0
+        (event,) = _recording_events(home, number, capsys)
+        real_rate = int(event["size_bytes"]) / float(event["duration_s"])  # type: ignore[call-overload,arg-type]
+        desk = open_desk(home)
+        try:
+            with desk.read() as s:
+                assert measured_bytes_per_s(s) == pytest.approx(real_rate)
+        finally:
+            desk.close()
+        # 3.5 minutes at the 1.1 Mbit/s cap, but many more at what this desk's recordings really take.
+        fill_leaving(home, 30 * 2**20)
+        free = shutil.disk_usage(home).free
+        assert free / (1164 * 1000 / 8 * 1.02) / 60 < 10 < free / real_rate / 60
+        capsys.readouterr()
+        assert main(["--data-dir", str(home), "record", number, "--seconds", "1.2", *SMALL]) == 0
+        assert "disk_low" not in capsys.readouterr().err
+        # With room for fewer minutes than the policy's 10 at the measured rate, it refuses and says how many.
+        (home / "filler.bin").unlink()
+        fill_leaving(home, int(real_rate * 60 * 4))
+        assert main(["--data-dir", str(home), "record", number, "--seconds", "1.2", *SMALL]) == 2
+        err = capsys.readouterr().err
+        assert "[disk_low]" in err and ("3." in err or "4." in err)

@@ -162,3 +162,43 @@ def test_microphone_unplugged_mid_recording_ends_cleanly(tmp_path: Path, meta: R
     assert result.stopped_reason == model.STOP_DEVICE_LOST and recorder.error.field == "microphone"
     _assert_playable(result.path, at_least_s=0.8)
     assert verify_recording(result.manifest_path) == []
+
+
+def test_a_disk_with_minutes_of_room_at_the_real_bitrate_lets_the_recording_run(
+        tmp_path: Path, meta: RecordingMeta) -> None:
+    # 30 MB: ten minutes and more at 2.4-3.6 MB/min; only a fixed 64 MiB reserve would have stopped it at once.
+    cam, mic = demo_pair()
+    recorder = Recorder(cam, mic, tmp_path, meta, writer=CappedWriter(30_000_000),
+                        disk_policy=DiskPolicy(start_minutes=0.0, check_every_s=0.1))
+    session = run_until(recorder, lambda s: s.elapsed_s >= 2.0, timeout=20.0)
+    assert session.result is not None and session.result.stopped_reason == model.STOP_REQUESTED
+    assert recorder.error is None
+
+
+def test_start_judges_free_space_by_the_rate_it_is_given(tmp_path: Path, meta: RecordingMeta) -> None:
+    cam, mic = demo_pair()
+    writer = CappedWriter(40_000_000)  # 4.5 min at the encoder's cap, 14.8 min at 45 kB/s (2.7 MB/min)
+    with pytest.raises(DeskError) as raised:
+        Recorder(cam, mic, tmp_path, meta, writer=writer, disk_policy=DiskPolicy(start_minutes=10.0)).start()
+    assert raised.value.code == "disk_low" and raised.value.params["minutes_left"] == pytest.approx(4.5, abs=0.1)
+    recorder = Recorder(cam, mic, tmp_path, meta, writer=writer, disk_policy=DiskPolicy(start_minutes=10.0),
+                        expected_bytes_per_s=45_000.0, max_seconds=0.5)
+    recorder.start()
+    result = recorder.wait(30.0)
+    assert result is not None and verify_recording(result.manifest_path) == []
+
+
+def test_a_failing_finish_listener_is_logged_and_the_result_kept(
+        tmp_path: Path, meta: RecordingMeta, caplog: pytest.LogCaptureFixture) -> None:
+    cam, mic = demo_pair()
+
+    def broken(_result: object) -> None:
+        raise RuntimeError("listener gone")
+
+    recorder = Recorder(cam, mic, tmp_path, meta, disk_policy=NO_DISK_LIMITS, max_seconds=0.5, on_finished=broken)
+    recorder.start()
+    result = recorder.wait(30.0)
+    assert recorder.join(30.0)
+    assert recorder.finished and result is not None and verify_recording(result.manifest_path) == []
+    assert isinstance(recorder.listener_error, RuntimeError)
+    assert any("finish listener" in r.getMessage() and r.exc_info for r in caplog.records)

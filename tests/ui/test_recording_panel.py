@@ -377,3 +377,45 @@ def test_camera_from_settings_and_a_demo_stand_in_is_said(qtbot: Any, threaded: 
     recorded_until(qtbot, panel, 0.5)
     outcome = stop_and_wait(qtbot, panel)
     assert outcome.change is not None
+
+
+def test_operator_switched_mid_recording_keeps_the_one_who_started_it(
+        qtbot: Any, threaded: Any, desk: Desk) -> None:
+    number = operations.register(desk, actor(desk, "1024"), intake()).case_number
+    window = threaded("1024")
+    panel = open_panel(qtbot, window, number)
+    confirm_notice(qtbot, panel)
+    start_recording(qtbot, panel)
+    recorded_until(qtbot, panel, 0.5)
+    window._context().set_actor("4096")  # another receptionist takes over the desk before the stop
+    outcome = stop_and_wait(qtbot, panel)
+    assert outcome.change is not None and outcome.result is not None
+    manifest = read_manifest(manifest_path_for(outcome.result.path))
+    with desk.read() as s:
+        case = load_case(s, number)
+        (event,) = [e for e in case.events if e.kind == "recording" and e.data.get("what") == "attached"]
+        from app.services.identity import get_actor
+
+        staff_no = get_actor(s, operator_id=event.operator_id).staff_no
+    assert staff_no == manifest["operator_staff_no"] == "1024"
+
+
+def test_a_lost_finish_notice_does_not_leave_the_job_finishing(qtbot: Any, threaded: Any, desk: Desk) -> None:
+    number = operations.register(desk, actor(desk, "1024"), intake()).case_number
+    window = threaded("1024")
+    panel = open_panel(qtbot, window, number)
+    confirm_notice(qtbot, panel)
+    start_recording(qtbot, panel)
+    job = panel.job
+    assert job is not None
+
+    def lost(_capture: object) -> None:
+        raise RuntimeError("finish notice lost")
+
+    job._worker_finished = lost  # type: ignore[method-assign]
+    recorded_until(qtbot, panel, 0.5)
+    with qtbot.waitSignal(job.ended, timeout=RECORDING_TIMEOUT_MS) as ended:
+        panel.stop_button.click()
+    outcome = ended.args[0]
+    assert outcome.change is not None and outcome.result is not None
+    assert recording_events(desk, number) == ["notice_confirmed", "attached"]
