@@ -32,6 +32,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
+
 from recording.demo_sources import DemoCamera, DemoMicrophone, FlashSchedule  # noqa: E402
 from recording.encoder import EncoderSettings, FragmentedMp4Encoder  # noqa: E402
 from recording.model import DiskPolicy, RecordingMeta  # noqa: E402
@@ -57,7 +59,8 @@ def record(seconds: float, width: int, height: int, fps: float, folder: Path,
     mic.open()
     done = threading.Event()
     recorder = Recorder(cam, mic, folder, META, max_seconds=seconds, disk_policy=DiskPolicy(start_minutes=1.0),
-                        settings=settings, on_finished=lambda _result: done.set())
+                        settings=settings, on_finished=lambda _result: done.set(),
+                        signing_key=Ed25519PrivateKey.generate())  # a throw-away key: the desk's stays untouched
     cpu0, wall0 = _cpu_self(), time.monotonic()
     recorder.start()
     done.wait(seconds + 120)
