@@ -91,6 +91,8 @@ def test_sigkill_at_10s_leaves_a_playable_file_that_recovery_signs(tmp_path: Pat
     assert clean.video.end_s >= 8.0 and _decoded_until(result.path) >= 8.0
     assert find_unfinished(tmp_path) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([result.path.name, result.manifest_path.name])
+    assert stat.S_IMODE(result.path.stat().st_mode) == 0o600  # the clean copy that replaced the original
+    assert stat.S_IMODE(result.manifest_path.stat().st_mode) == 0o600
 
 
 def test_a_file_with_nothing_playable_is_kept_as_it_is_and_signed_as_it_stands(tmp_path: Path) -> None:

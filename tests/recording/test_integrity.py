@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,13 @@ def test_untouched_recording_verifies(copy: Path) -> None:
     assert verify_recording(copy) == []
     trusted = {public_key_text(load_signing_key())}
     assert verify_recording(copy, trusted_keys=trusted) == []
+
+
+def test_recording_and_manifest_are_readable_by_the_desk_only(demo_recording: DemoRecording) -> None:
+    result = demo_recording.result
+    assert stat.S_IMODE(result.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(result.manifest_path.stat().st_mode) == 0o600
+    assert [p.name for p in demo_recording.folder.iterdir() if p.name.startswith(".")] == []  # no reserve left
 
 
 def test_one_flipped_byte_in_the_media_fails(copy: Path) -> None:
