@@ -19,7 +19,7 @@ from app.errors import DeskError
 from app.services.recordings import RecoveryReport
 from ui import recording_ops
 from ui.context import DeskContext
-from ui.messages import error_text
+from ui.recording_texts import start_error_text
 from ui.recording_job import CaptureOptions, RecordingJob
 from ui.tasks import Task, TaskState
 
@@ -181,6 +181,6 @@ def recover_at_start(window: QMainWindow, ctx: DeskContext,
     def failed(exc: BaseException) -> None:
         log.error("start-up recovery of recordings failed: %s", exc)
         text = translate("RecordingDesk", "Unfinished recordings could not be recovered: {detail}")
-        window.statusBar().showMessage(text.format(detail=error_text(exc)), 60_000)
+        window.statusBar().showMessage(text.format(detail=start_error_text(exc)), 60_000)
 
     return ctx.run(recover, on_result=recovered, on_error=failed, parent=window, name="recover-recordings")
