@@ -14,6 +14,7 @@ disk) the original is kept untouched and signed as it stands.
 from __future__ import annotations
 
 import errno
+import logging
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -34,6 +35,7 @@ from recording.session import active_recordings
 from recording.storage import being_written
 
 _TAG = model.METADATA_PREFIX
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class _Packets:
     sample_rate: int = 0
     duration_s: float = 0.0
     video_end_s: float = 0.0
+    last_frame_s: float = 0.0
     dropped_frames: int = 0
 
 
@@ -140,6 +143,7 @@ def _copy_packets(source: Path, probe: MediaProbe, target: Path | None) -> _Pack
                 if kind == "video":
                     stats.frames += 1
                     stats.video_end_s = max(stats.video_end_s, start + length)
+                    stats.last_frame_s = max(stats.last_frame_s, start)
                     if last_video is not None:
                         stats.dropped_frames += max(0, round((start - last_video) / period) - 1)
                     last_video = start
@@ -178,6 +182,27 @@ def _check_copy(copy: Path, original: _Packets) -> None:
             or video_end + 0.001 < original.video_end_s):
         raise _RemuxFailed("remux_failed", f"the clean copy is short ({video_packets} of {original.frames} frames, "
                                            f"{video_end:.1f} of {original.video_end_s:.1f} s)")
+    decoded = _last_decoded_frame(copy, original.last_frame_s - 3.0)
+    if decoded + 0.001 < original.last_frame_s:
+        raise _RemuxFailed("remux_failed", f"the clean copy decodes only to {decoded:.1f} s of "
+                                           f"{original.last_frame_s:.1f} s")
+
+
+def _last_decoded_frame(path: Path, from_s: float) -> float:
+    """Time of the last video frame that really decodes, decoding from the keyframe before ``from_s``."""
+    last = -1.0
+    try:
+        with av.open(str(path)) as container:
+            stream = container.streams.video[0]
+            if from_s > 0 and stream.time_base is not None:
+                container.seek(int(from_s / stream.time_base), stream=stream, backward=True, any_frame=False)
+            for frame in container.decode(stream):
+                if frame.time is not None:
+                    last = max(last, float(frame.time))
+    except (av.error.FFmpegError, OSError, IndexError) as exc:
+        # What decoded before the error is the answer; the caller compares it with the original.
+        log.info("%s decodes to %.2f s, then: %s", path.name, last, exc)
+    return last
 
 
 def _probe_or_none(path: Path) -> MediaProbe | None:
