@@ -252,3 +252,30 @@ def test_the_recording_operator_is_the_one_who_started_it(home: str, capsys: pyt
         desk.close()
     manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
     assert operator == manifest["operator_staff_no"] == "1024"
+
+
+def test_upgrading_a_store_enters_its_attached_recordings_in_the_journal(
+        home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from alembic import command
+
+    from app.db.engine import make_engine
+    from app.db.migrate import alembic_config
+
+    a, _ = _numbers(home, capsys)
+    assert main(["--data-dir", home, "record", a, "--seconds", "1.2", "--told", *SMALL]) == 0
+    (event,) = _recording_events(home, a, capsys)
+    engine = make_engine(Path(home) / "desk.sqlite3")
+    try:  # back to the schema before the journal, as a desk of the previous release has it
+        cfg = alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0001")
+    finally:
+        engine.dispose()
+    assert main(["--data-dir", home, "recover"]) == 0  # opening the desk upgrades it
+    out = capsys.readouterr().out
+    assert "foreign" not in out and "recovered 0 recording(s)" in out
+    with sqlite3.connect(Path(home) / "desk.sqlite3") as db:
+        rows = db.execute("SELECT file_name, state, staff_no, size_bytes FROM recording_journal").fetchall()
+    assert rows == [(event["data"]["file_name"], "attached", "1024", event["data"]["size_bytes"])]  # type: ignore[index]
+    assert main(["--data-dir", home, "verify"]) == 0
