@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from app.errors import DeskError
@@ -160,6 +160,10 @@ class RecordingJob(QObject):
         self._lock = threading.Lock()
         self._frameFromWorker.connect(self._deliver_frame)
         self._finishedFromWorker.connect(self._recorder_finished)
+        # Looks for a finish notice that never came while the job runs, with or without a panel polling it.
+        self._watch = QTimer(self)
+        self._watch.setInterval(1000)
+        self._watch.timeout.connect(self._check_lost_finish)
 
     # --- control (GUI thread; none of these blocks) -----------------------------------------
     @property
@@ -227,13 +231,16 @@ class RecordingJob(QObject):
         failed on the recorder's thread): a finished recorder is then attached
         from here, so the job never stays "finishing".
         """
+        self._check_lost_finish()
         recorder = self._recorder
-        capture = self._capture
+        return recorder.stats() if recorder is not None else IDLE_STATS
+
+    def _check_lost_finish(self) -> None:
+        recorder, capture = self._recorder, self._capture
         if (recorder is not None and capture is not None and recorder.finished and not capture.finish_handled
                 and recorder.listener_error is not None):
             log.error("the finish notice of recording %s was lost; attaching it now", self.case_number)
             self._recorder_finished(capture)
-        return recorder.stats() if recorder is not None else IDLE_STATS
 
     @property
     def _recorder(self) -> Recorder | None:
@@ -270,6 +277,7 @@ class RecordingJob(QObject):
         if self.phase != "starting":
             return  # it already ended on its own (the finish signal came first)
         self._set_phase("recording")
+        self._watch.start()
         if self._stop_wanted:
             self.stop()
 
@@ -320,6 +328,7 @@ class RecordingJob(QObject):
             self.phaseChanged.emit(phase)
 
     def _end(self, outcome: JobOutcome) -> None:
+        self._watch.stop()
         self.outcome = outcome
         self._set_phase("done")
         self.ended.emit(outcome)

@@ -414,6 +414,7 @@ def test_a_lost_finish_notice_does_not_leave_the_job_finishing(qtbot: Any, threa
 
     job._worker_finished = lost  # type: ignore[method-assign]
     recorded_until(qtbot, panel, 0.5)
+    panel.stats_timer.stop()  # nothing polls the job from outside: it must notice by itself
     with qtbot.waitSignal(job.ended, timeout=RECORDING_TIMEOUT_MS) as ended:
         panel.stop_button.click()
     outcome = ended.args[0]
