@@ -16,6 +16,8 @@ preview) with sources from :func:`open_default_sources`.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,12 +61,13 @@ def record_for(
     height: int = 720,
     fps: float = 25.0,
     flashes: bool | FlashSchedule = False,
-    allow_fallback: bool = True,
+    allow_fallback: bool = False,
     settings: EncoderSettings | None = None,
     writer: MediaWriter | None = None,
     disk_policy: DiskPolicy | None = None,
     on_started: Callable[[Path], None] | None = None,
     on_progress: Callable[[RecorderStats], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> RecordingResult:
     """Record ``seconds`` of media headless and return the signed result.
 
@@ -73,8 +76,11 @@ def record_for(
     The recording may end early (``stopped_reason`` says why: disk_low,
     device_lost, ...); what was captured is always finalised and signed.
     Raises ``DeskError`` when it cannot start (``disk_low`` with
-    ``minutes_left``, ``device_missing`` without fallback, ...) or nothing at
-    all could be recorded.
+    ``minutes_left``, ``device_missing`` for a camera, microphone or file that is not
+    there -- a demo twin stands in only with ``allow_fallback``, demo mode) or nothing at
+    all could be recorded.  Setting ``stop`` (e.g. from a SIGINT/SIGTERM
+    handler) ends the recording early as a requested stop: what was captured
+    is finalised and signed as usual.
     """
     owned = isinstance(source_spec, str)
     sources = (open_default_sources(source_spec, width=width, height=height, fps=fps, flashes=flashes,
@@ -89,10 +95,14 @@ def record_for(
             on_started(path)
         # The recorder stops itself at ``seconds``; a generous deadline only
         # guards against a source that ignores its own timeouts.
-        result = recorder.wait(seconds + 60.0)
+        deadline = time.monotonic() + seconds + 60.0
+        while not recorder.finished and time.monotonic() < deadline:
+            if stop is not None and stop.is_set():
+                break
+            recorder.wait(0.2 if stop is not None else max(0.0, deadline - time.monotonic()))
         if not recorder.finished:
             recorder.stop()
-            result = recorder.wait()
+        result = recorder.wait()
     finally:
         if owned:
             sources.close()
