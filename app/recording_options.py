@@ -27,7 +27,7 @@ MIN_FPS, MAX_FPS = 5.0, 60.0
 MIN_SECONDS = 1.0
 MAX_SECONDS = 8 * 3600.0
 """A headless recording lasts at most a working day; longer is a typo, not a reception."""
-MAX_CAMERA_INDEX = 63
+MAX_CAMERA_INDEX = 999
 MAX_DEVICE_NAME = 200
 
 DEMO_ENV = "COMPLAINT_DESK_DEMO_DEVICES"

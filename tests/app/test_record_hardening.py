@@ -259,3 +259,16 @@ def test_signal_during_record_stops_cleanly_signs_and_attaches(
     assert float(attached["duration_s"]) > 1.0  # type: ignore[index,arg-type]
     assert sig.name in str(events[-1]["reason"])
     assert main(["--data-dir", home, "verify", number]) == 0
+
+
+def test_camera_and_microphone_settings_follow_the_same_limits() -> None:
+    from app.settings import Settings
+
+    def fields(settings: Settings) -> set[tuple[str, str]]:
+        return {(p.field, p.code) for p in settings.problems()}
+
+    assert fields(Settings(camera_device="camera:x")) == {("camera_device", "invalid_source")}
+    assert fields(Settings(camera_device="file:")) == {("camera_device", "invalid_source")}
+    assert fields(Settings(microphone_device="-1")) == {("microphone_device", "format")}
+    for fine in ("", "0", "demo", "camera:2", "file:/srv/clip.mp4", "Integrated Webcam"):
+        assert fields(Settings(camera_device=fine, microphone_device="USB Audio (hw:1,0)")) == set()
