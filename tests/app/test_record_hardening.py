@@ -272,3 +272,26 @@ def test_camera_and_microphone_settings_follow_the_same_limits() -> None:
     assert fields(Settings(microphone_device="-1")) == {("microphone_device", "format")}
     for fine in ("", "0", "demo", "camera:2", "file:/srv/clip.mp4", "Integrated Webcam"):
         assert fields(Settings(camera_device=fine, microphone_device="USB Audio (hw:1,0)")) == set()
+
+
+def test_scripts_run_has_an_explicit_demo_mode_on_a_machine_without_devices(
+        home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from recording.device_sources import missing_devices
+
+    number = _number(home, capsys)
+    env = {k: v for k, v in os.environ.items() if k != DEMO_ENV}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    args = [str(ROOT / "scripts" / "run"), "--data-dir", home, "record", number, "--told", "--seconds", "1",
+            "--source", "camera:61", *SMALL]
+    missing = missing_devices()
+    run = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
+    if missing:
+        assert "DEMO MODE" in run.stderr and missing[0] in run.stderr.split("DEMO MODE", 1)[1]
+        assert run.returncode == 0, run.stderr
+        assert "note: demo mode: camera not available: camera:61" in run.stderr
+    else:
+        assert "DEMO MODE" not in run.stderr and run.returncode == 2
+    # Demo mode switched off by hand: the missing camera refuses, as at the desk.
+    refused = subprocess.run(args, capture_output=True, text=True, env={**env, DEMO_ENV: "0"}, timeout=300)
+    assert refused.returncode == 2 and "DEMO MODE" not in refused.stderr
+    assert refused.stderr.strip().splitlines()[-1].startswith("error: camera: camera not available: camera:61")
