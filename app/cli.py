@@ -419,16 +419,16 @@ def cmd_record(desk: Desk, a: argparse.Namespace) -> int:
                                              f"of {opts.seconds:g} s")
         with desk.write() as s:
             recs.attach_recording(s, desk.rulebook, actor, a.number, result)
-    if signals.received is not None:
-        note = f" (stopped early by {signals.name}; saved, signed and attached)"
-    elif result.stopped_reason not in ("time_limit", "requested"):
-        note = f" (stopped early: {result.stopped_reason}{': ' + result.message if result.message else ''})"
-    else:
-        note = ""
-    print(f"{meta.case_number} recorded {result.duration_s:.1f} s, {result.frames} frames "
-          f"({result.dropped_frames} dropped), {result.size_bytes / 1e6:.1f} MB -> {result.path.name}; "
-          f"sha256 {result.sha256[:16]}...{note}")
-    return signals.exit_code if signals.received is not None else EXIT_OK
+        if signals.received is not None:
+            note = f" (stopped early by {signals.name}; saved, signed and attached)"
+        elif result.stopped_reason not in ("time_limit", "requested"):
+            note = f" (stopped early: {result.stopped_reason}{': ' + result.message if result.message else ''})"
+        else:
+            note = ""
+        print(f"{meta.case_number} recorded {result.duration_s:.1f} s, {result.frames} frames "
+              f"({result.dropped_frames} dropped), {result.size_bytes / 1e6:.1f} MB -> {result.path.name}; "
+              f"sha256 {result.sha256[:16]}...{note}")
+        return signals.exit_code if signals.received is not None else EXIT_OK
 
 
 def _record_interrupted(signal_name: str, code: int) -> int:

@@ -295,3 +295,15 @@ def test_scripts_run_has_an_explicit_demo_mode_on_a_machine_without_devices(
     refused = subprocess.run(args, capture_output=True, text=True, env={**env, DEMO_ENV: "0"}, timeout=300)
     assert refused.returncode == 2 and "DEMO MODE" not in refused.stderr
     assert refused.stderr.strip().splitlines()[-1].startswith("error: camera: camera not available: camera:61")
+
+
+def test_stop_signals_turn_ctrl_c_and_sigterm_into_a_stop_request() -> None:
+    from app.stop_signals import StopSignals
+
+    before = signal.getsignal(signal.SIGINT)
+    with StopSignals() as signals:
+        os.kill(os.getpid(), signal.SIGINT)  # no KeyboardInterrupt here
+        os.kill(os.getpid(), signal.SIGTERM)  # a second signal while finishing is noted, not fatal
+        assert signals.event.wait(5.0)
+    assert signals.received == signal.SIGINT and signals.exit_code == 130 and signals.name == "SIGINT"
+    assert signal.getsignal(signal.SIGINT) is before, "the previous handler is back afterwards"
