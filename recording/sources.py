@@ -21,8 +21,8 @@ the notes say which.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -39,6 +39,8 @@ from recording.media import (
     VideoFrame,
     VideoSource,
 )
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "DEVICE_LOST", "DEVICE_MISSING", "AudioBlock", "AudioSource", "DemoCamera", "DemoMicrophone",
@@ -67,8 +69,10 @@ class OpenedSources:
 
     def close(self) -> None:
         for source in (self.video, self.audio):
-            with suppress(Exception):
+            try:
                 source.close()
+            except Exception as exc:  # noqa: BLE001 - closing one device must not keep the other open
+                log.warning("closing %s failed: %s", type(source).__name__, type(exc).__name__)
 
 
 def open_default_sources(

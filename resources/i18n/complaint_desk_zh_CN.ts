@@ -1606,6 +1606,11 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="56" />
+        <source>A camera number or name, demo, camera:N or file:VIDEO[,AUDIO].</source>
+        <translation>应为摄像头编号或名称、demo、camera:N 或 file:视频[,音频]。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="56" />
         <source>The rules file is damaged: ask the administrator.</source>
         <translation>规则文件已损坏，请联系管理员。</translation>
     </message>

@@ -420,3 +420,19 @@ def test_demo_mode_lets_a_demo_stand_in_and_says_so(qtbot: Any, threaded: Any, d
     recorded_until(qtbot, panel, 0.5)
     outcome = stop_and_wait(qtbot, panel)
     assert outcome.change is not None
+
+
+def test_settings_refuse_a_camera_or_microphone_the_recorder_would_refuse(qtbot: Any, make_window: Any) -> None:
+    window = make_window("1024")
+    dialog = window.open_settings()
+    dialog.camera.setCurrentText("camera:abc")
+    dialog.microphone.setCurrentText("-1")
+    dialog.save_button.click()
+    assert dialog.isVisible(), "not saved"
+    assert dialog.errors._fields["camera_device"][1].text().startswith("应为摄像头编号或名称")
+    assert dialog.errors._fields["microphone_device"][1].text() != ""
+    dialog.camera.setCurrentText("camera:1")
+    dialog.microphone.setCurrentText("USB Audio")
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert window.ctx.settings.camera_device == "camera:1"
