@@ -157,3 +157,20 @@ def test_missing_files_are_missing_devices(tmp_path: Path) -> None:
         with pytest.raises(DeskError) as raised:
             source.open()
         assert raised.value.code == "device_missing"
+
+
+def test_a_file_source_replays_the_files_own_sound_in_sync(demo_recording: DemoRecording, tmp_path: Path) -> None:
+    from recording.api import record_for
+    from recording.probe import measure_av_sync
+    from tests.recording.conftest import META, NO_DISK_LIMITS
+
+    opened = open_default_sources(f"file:{demo_recording.result.path}")
+    try:
+        assert opened.audio.description.startswith(f"audio track of {demo_recording.result.path.name} (aac ")
+        assert not opened.fell_back
+        result = record_for(2.6, opened, tmp_path, META, disk_policy=NO_DISK_LIMITS)
+    finally:
+        opened.close()
+    sync = measure_av_sync(result.path)
+    assert len(sync.offsets_ms) >= 2, "the source's flashes and beeps are both in the new recording"
+    assert sync.worst_ms <= 40.0, sync.offsets_ms
