@@ -93,6 +93,9 @@ DEVICE_KINDS: dict[str, str] = {
 }
 
 
+DEFAULT_MICROPHONE = QT_TRANSLATE_NOOP("RecordingMessages", "the system's default microphone")
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
@@ -113,6 +116,8 @@ def _params(error: DeskError | None) -> dict[str, Any]:
     named = str(error.params.get("device_kind", ""))
     kind = named if named in DEVICE_KINDS else (error.field if error.field in DEVICE_KINDS else "camera")
     params["device_kind"] = tr(DEVICE_KINDS[kind])
+    if params["device"] == "default microphone":  # the core's name for PortAudio's default input
+        params["device"] = tr(DEFAULT_MICROPHONE)
     return params
 
 

@@ -2255,6 +2255,11 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <translation>音频文件</translation>
     </message>
     <message>
+        <location filename="../../ui/recording_texts.py" line="96" />
+        <source>the system's default microphone</source>
+        <translation>系统默认麦克风</translation>
+    </message>
+    <message>
         <location filename="../../ui/recording_texts.py" line="155" />
         <source>The recording is saved as {file} but could not be put on the case: {detail}</source>
         <translation>录音录像已保存为 {file}，但未能归入投诉单：{detail}</translation>

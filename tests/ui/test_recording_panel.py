@@ -436,3 +436,16 @@ def test_settings_refuse_a_camera_or_microphone_the_recorder_would_refuse(qtbot:
     dialog.save_button.click()
     assert not dialog.isVisible()
     assert window.ctx.settings.camera_device == "camera:1"
+
+
+def test_missing_microphone_and_file_messages_name_them(make_window: Any) -> None:
+    from recording.media import device_missing
+    from recording.sources import open_default_sources
+    from ui.recording_texts import start_error_text
+
+    make_window("1024")  # the Chinese interface is installed
+    text = start_error_text(device_missing("microphone", "default microphone", "Error querying device -1"))
+    assert text.startswith("未找到麦克风（系统默认麦克风）")
+    with pytest.raises(Exception) as raised:
+        open_default_sources("file:/srv/no/such/clip.mp4")
+    assert start_error_text(raised.value).startswith("未找到视频文件（/srv/no/such/clip.mp4）")
