@@ -120,13 +120,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     rec = sub.add_parser("record", help="record the reception headless (audio + video) and attach it to the case")
     rec.add_argument("number")
-    rec.add_argument("--seconds", type=float, required=True)
-    rec.add_argument("--source", default="", help="demo, camera:N or file:VIDEO[,WAV] (default: the desk "
-                                                   "setting; demo when no camera is attached)")
+    rec.add_argument("--seconds", required=True, help="length, 1 to 28800 (8 hours)")
+    rec.add_argument("--source", help="demo, camera:N or file:VIDEO[,AUDIO] (default: the desk's camera "
+                                      "setting, else camera:0); a missing device refuses to record")
+    rec.add_argument("--microphone", help="with camera:N: PortAudio input number or name "
+                                          "(default: the desk setting, else the system default)")
     rec.add_argument("--told", action="store_true",
                      help="confirm the complainant was told about the recording (needed before the first one)")
-    rec.add_argument("--size", default="1280x720", help="WIDTHxHEIGHT (default 1280x720)")
-    rec.add_argument("--fps", type=float, default=25.0)
+    rec.add_argument("--size", default="1280x720", help="WIDTHxHEIGHT, 160x120 to 3840x2160 (default 1280x720)")
+    rec.add_argument("--fps", default="25", help="frames a second, 5 to 60 (default 25)")
     sub.add_parser("recover", help="finish, sign and attach recordings left without a manifest by a crash")
     ver = sub.add_parser("verify", help="re-hash recordings, check signatures and chains; non-zero on any mismatch")
     ver.add_argument("number", nargs="?", help="one case (default: all)")
@@ -368,53 +370,76 @@ def cmd_document(desk: Desk, a: argparse.Namespace) -> int:
 
 
 def cmd_record(desk: Desk, a: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from app import recording_options as ro
     from app.services import recordings as recs
+    from app.stop_signals import StopSignals
     from recording.api import open_default_sources, record_for
 
-    actor = _actor(desk, a.operator)
     settings = _settings(desk)
-    try:
-        width, height = (int(x) for x in a.size.lower().split("x"))
-    except ValueError:
-        print("error: size: must be WIDTHxHEIGHT, e.g. 1280x720 [format]", file=sys.stderr)
-        return EXIT_USAGE
-    if a.seconds <= 0:
-        print("error: seconds: must be more than 0 [range]", file=sys.stderr)
-        return EXIT_USAGE
-    recs.recover_unfinished(desk, actor)  # a crash may have left one behind: chain it first
-    try:
-        with desk.write() as s:
-            started = recs.begin_recording(s, desk.rulebook, actor, a.number, desk.paths.recordings, told=a.told,
-                                           notice_text=settings.recording_notice)
-    except DeskError as exc:
-        if exc.code == "recording_notice_required":
-            exc.message += " (--told)"
-        raise
-    meta = started.meta
-    source = a.source or (f"camera:{settings.camera_device}" if settings.camera_device.isdigit() else "demo")
-    try:
-        sources = open_default_sources(source, width=width, height=height, fps=a.fps,
-                                       microphone=settings.microphone_device)
-        for note in sources.notes:
-            print(f"note: {note}", file=sys.stderr)
+    opts = ro.check_record_options(
+        seconds=a.seconds, size=a.size, fps=a.fps, microphone=a.microphone,
+        default_microphone=settings.microphone_device,
+        source=a.source if a.source is not None else ro.source_from_settings(settings.camera_device))
+    actor = _actor(desk, a.operator)
+    # From here on Ctrl-C / SIGTERM only ask to stop: a recording under way is finalised, signed and attached.
+    with StopSignals() as signals:
+        recs.recover_unfinished(desk, actor)  # a crash may have left one behind: chain it first
+        with desk.read() as s:
+            told_before = recs.notice_given(s, a.number)
+        if not told_before and not a.told:
+            print("error: notice: confirm that the complainant was told about the recording (--told) "
+                  "[recording_notice_required]", file=sys.stderr)
+            return EXIT_USAGE
+        if signals.received is not None:
+            return _record_interrupted(signals.name, signals.exit_code)
+        # Devices are opened before anything is written: a missing one refuses with nothing on the case.
+        sources = open_default_sources(str(opts.source), width=opts.width, height=opts.height, fps=opts.fps,
+                                       microphone=opts.microphone, allow_fallback=ro.demo_mode())
         try:
-            result = record_for(a.seconds, sources, desk.paths.recordings, meta, started.previous_manifest_hash,
-                                path=started.path, signing_key=started.signing_key,
-                                expected_bytes_per_s=started.expected_bytes_per_s)
+            for note in sources.notes:
+                print(f"note: demo mode: {note}", file=sys.stderr)
+            # The service checks the notice, takes the operator at start and journals the file.
+            with desk.write() as s:
+                started = recs.begin_recording(s, desk.rulebook, actor, a.number, desk.paths.recordings,
+                                               told=True, notice_text=settings.recording_notice)
+            meta = started.meta
+            try:
+                result = record_for(opts.seconds, sources, desk.paths.recordings, meta,
+                                    started.previous_manifest_hash, path=started.path,
+                                    signing_key=started.signing_key,
+                                    expected_bytes_per_s=started.expected_bytes_per_s, stop=signals.event)
+            except DeskError as exc:  # it never started, or kept nothing: the journal says so
+                with desk.write() as s:
+                    recs.abandon_recording(s, desk.rulebook, started.recording_id, exc.code)
+                if signals.received is not None and exc.code == "nothing_recorded":
+                    return _record_interrupted(signals.name, signals.exit_code)
+                raise
         finally:
             sources.close()
-    except DeskError as exc:  # it never started, or kept nothing: the journal says so
+        if signals.received is not None:
+            result = replace(result, message=f"stopped by {signals.name} after {result.duration_s:.1f} s "
+                                             f"of {opts.seconds:g} s")
         with desk.write() as s:
-            recs.abandon_recording(s, desk.rulebook, started.recording_id, exc.code)
-        raise
-    with desk.write() as s:
-        recs.attach_recording(s, desk.rulebook, actor, a.number, result)
-    note = f" (stopped early: {result.stopped_reason}{': ' + result.message if result.message else ''}; " \
-           f"attached to the case)" if result.stopped_reason not in ("time_limit", "requested") else ""
-    print(f"{meta.case_number} recorded {result.duration_s:.1f} s, {result.frames} frames "
-          f"({result.dropped_frames} dropped), {result.size_bytes / 1e6:.1f} MB -> {result.path.name}; "
-          f"sha256 {result.sha256[:16]}...{note}")
-    return EXIT_OK
+            recs.attach_recording(s, desk.rulebook, actor, a.number, result)
+        if signals.received is not None:
+            note = f" (stopped early by {signals.name}; saved, signed and attached)"
+        elif result.stopped_reason not in ("time_limit", "requested"):
+            note = (f" (stopped early: {result.stopped_reason}{': ' + result.message if result.message else ''}; "
+                    "kept, signed and attached to the case)")
+        else:
+            note = ""
+        print(f"{meta.case_number} recorded {result.duration_s:.1f} s, {result.frames} frames "
+              f"({result.dropped_frames} dropped), {result.size_bytes / 1e6:.1f} MB -> {result.path.name}; "
+              f"sha256 {result.sha256[:16]}...{note}")
+        return signals.exit_code if signals.received is not None else EXIT_OK
+
+
+def _record_interrupted(signal_name: str, code: int) -> int:
+    print(f"error: record: interrupted by {signal_name} before the recording started; nothing was recorded "
+          "[interrupted]", file=sys.stderr)
+    return code
 
 
 def cmd_recover(desk: Desk, a: argparse.Namespace) -> int:

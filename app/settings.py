@@ -95,6 +95,7 @@ class Settings:
             value = getattr(self, name)
             if len(value) > limit:
                 found.append(Problem("too_long", name, f"is longer than {limit} characters", {"max": limit}))
+        found.extend(_capture_problems(self.camera_device, self.microphone_device))
         if not self.recording_notice.strip():
             found.append(Problem("required", "recording_notice", "is required"))
         if self.central_service_url and not _URL.match(self.central_service_url):
@@ -112,6 +113,22 @@ class Settings:
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def _capture_problems(camera_device: str, microphone_device: str) -> list[Problem]:
+    """The camera and microphone settings against the limits the CLI's ``record`` applies too."""
+    from app.recording_options import SourceSpec, check_microphone, parse_source
+
+    found: list[Problem] = []
+    camera = camera_device.strip()
+    if camera.startswith(("camera:", "file:")):  # a number, "demo" or a camera's name are taken as they are
+        spec = parse_source(camera, "camera_device")
+        if not isinstance(spec, SourceSpec):
+            found.append(spec)
+    mic = check_microphone(microphone_device, "microphone_device")
+    if mic is not None:
+        found.append(mic)
+    return found
 
 
 def _coerce(name: str, raw: Any, default: Any) -> Any:

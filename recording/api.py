@@ -16,6 +16,8 @@ preview) with sources from :func:`open_default_sources`.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,7 +63,7 @@ def record_for(
     height: int = 720,
     fps: float = 25.0,
     flashes: bool | FlashSchedule = False,
-    allow_fallback: bool = True,
+    allow_fallback: bool = False,
     settings: EncoderSettings | None = None,
     writer: MediaWriter | None = None,
     disk_policy: DiskPolicy | None = None,
@@ -70,6 +72,7 @@ def record_for(
     path: Path | None = None,
     signing_key: Ed25519PrivateKey | None = None,
     expected_bytes_per_s: float | None = None,
+    stop: threading.Event | None = None,
 ) -> RecordingResult:
     """Record ``seconds`` of media headless and return the signed result.
 
@@ -80,8 +83,11 @@ def record_for(
     ``path``, ``signing_key`` and ``expected_bytes_per_s`` come from the
     recordings service's journal entry (see :class:`Recorder`).
     Raises ``DeskError`` when it cannot start (``disk_low`` with
-    ``minutes_left``, ``device_missing`` without fallback, ...) or nothing at
-    all could be recorded.
+    ``minutes_left``, ``device_missing`` for a camera, microphone or file that is not
+    there -- a demo twin stands in only with ``allow_fallback``, demo mode) or nothing at
+    all could be recorded.  Setting ``stop`` (e.g. from a SIGINT/SIGTERM
+    handler) ends the recording early as a requested stop: what was captured
+    is finalised and signed as usual.
     """
     owned = isinstance(source_spec, str)
     sources = (open_default_sources(source_spec, width=width, height=height, fps=fps, flashes=flashes,
@@ -97,10 +103,14 @@ def record_for(
             on_started(path)
         # The recorder stops itself at ``seconds``; a generous deadline only
         # guards against a source that ignores its own timeouts.
-        result = recorder.wait(seconds + 60.0)
+        deadline = time.monotonic() + seconds + 60.0
+        while not recorder.finished and time.monotonic() < deadline:
+            if stop is not None and stop.is_set():
+                break
+            recorder.wait(0.2 if stop is not None else max(0.0, deadline - time.monotonic()))
         if not recorder.finished:
             recorder.stop()
-            result = recorder.wait()
+        result = recorder.wait()
     finally:
         if owned:
             sources.close()

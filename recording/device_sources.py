@@ -224,3 +224,29 @@ class SoundDeviceMicrophone:
                 stream.close()
             except Exception:  # noqa: BLE001 - closing a vanished device must not raise
                 pass
+
+
+def missing_devices() -> list[str]:
+    """Which of "camera" and "microphone" this machine has none of (for the demo mode of scripts/run).
+
+    Camera: any V4L2 node on Linux (elsewhere one is assumed, the desk PCs have
+    one).  Microphone: PortAudio has a default input device.
+    """
+    missing: list[str] = []
+    if sys.platform.startswith("linux") and not any(Path("/dev").glob("video[0-9]*")):
+        missing.append("camera")
+    try:
+        import sounddevice as sd
+    except OSError:  # the PortAudio library itself is missing
+        missing.append("microphone")
+    else:
+        try:
+            sd.query_devices(kind="input")
+        except (sd.PortAudioError, ValueError):  # no default input device
+            missing.append("microphone")
+    return missing
+
+
+if __name__ == "__main__":
+    # `python -m recording.device_sources`: the missing kinds, space-separated (scripts/run reads it).
+    print(" ".join(missing_devices()))

@@ -6,24 +6,31 @@ hand over live in :mod:`recording.media`; the implementations in
 :mod:`recording.device_sources`.  This module re-exports all of them, so
 callers import sources from one place.
 
-Source strings (the "camera" setting and ``--source`` of the CLI):
-  ``demo``               demo camera + demo microphone (always in tests)
-  ``camera:N``           OpenCV camera N + the default microphone; each falls
-                         back to its demo twin when absent, and says so
-  ``file:VIDEO[,WAV]``   replay a video file (and a WAV file, else silence)
+Source strings (the "camera" setting and ``--source`` of the CLI; syntax and
+limits in :mod:`app.recording_options`):
+  ``demo``                 demo camera + demo microphone (chosen on purpose)
+  ``camera:N``             OpenCV camera N + the microphone from the settings
+  ``file:VIDEO[,AUDIO]``   replay a video file with its own sound (or AUDIO's;
+                           silence, said as such, when it has none)
+
+A camera or microphone that is not there refuses the recording
+(``device_missing`` naming it).  Only in demo mode (``allow_fallback``, set
+from :func:`app.recording_options.demo_mode`) does a demo twin stand in, and
+the notes say which.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from app.errors import DeskError
+from app.recording_options import SourceSpec, parse_source
 from recording.demo_sources import DemoCamera, DemoMicrophone, FlashSchedule
 from recording.device_sources import OpenCVCamera, SoundDeviceMicrophone
-from recording.file_sources import FileAudioSource, FileVideoSource
+from recording.file_sources import FileAudioSource, FileSilence, FileVideoSource, MediaAudioSource, has_audio
 from recording.media import (
     DEVICE_LOST,
     DEVICE_MISSING,
@@ -33,9 +40,11 @@ from recording.media import (
     VideoSource,
 )
 
+log = logging.getLogger(__name__)
+
 __all__ = [
     "DEVICE_LOST", "DEVICE_MISSING", "AudioBlock", "AudioSource", "DemoCamera", "DemoMicrophone",
-    "FileAudioSource", "FileVideoSource", "FlashSchedule", "OpenCVCamera", "OpenedSources",
+    "FileAudioSource", "FileSilence", "FileVideoSource", "FlashSchedule", "MediaAudioSource", "OpenCVCamera", "OpenedSources",
     "SoundDeviceMicrophone", "VideoFrame", "VideoSource", "open_default_sources",
 ]
 
@@ -60,8 +69,10 @@ class OpenedSources:
 
     def close(self) -> None:
         for source in (self.video, self.audio):
-            with suppress(Exception):
+            try:
                 source.close()
+            except Exception as exc:  # noqa: BLE001 - closing one device must not keep the other open
+                log.warning("closing %s failed: %s", type(source).__name__, type(exc).__name__)
 
 
 def open_default_sources(
@@ -71,41 +82,38 @@ def open_default_sources(
     height: int = 720,
     fps: float = 25.0,
     flashes: FlashSchedule | bool = False,
-    allow_fallback: bool = True,
+    allow_fallback: bool = False,
     microphone: str = "",
 ) -> OpenedSources:
-    """Open the sources named by ``camera`` ("demo", "camera:N" or "file:VIDEO[,WAV]").
+    """Open the sources named by ``camera`` ("demo", "camera:N" or "file:VIDEO[,AUDIO]").
 
     ``microphone`` names the PortAudio input device (index or name; "" for the
     system default) used with a camera.
 
-    A missing camera or microphone is replaced by the demo source when
-    ``allow_fallback`` (the note says which); otherwise its ``device_missing``
-    error propagates.  ``flashes`` makes demo sources flash and beep together.
+    A missing camera or microphone raises its ``device_missing`` error (field
+    ``camera``/``microphone``/``source``, param ``device``) unless
+    ``allow_fallback`` (demo mode): then the demo twin stands in and a note
+    says so.  A missing *file* is never replaced.  ``flashes`` makes demo
+    sources flash and beep together.
     """
     schedule = FlashSchedule.starting_now() if flashes is True else (flashes or None)
     notes: list[str] = []
     video: VideoSource
     audio: AudioSource
-    spec = camera.strip()
-    if spec == "demo":
+    spec = parse_source(camera, field="camera")
+    if not isinstance(spec, SourceSpec):
+        raise DeskError(spec.message, code="invalid_source", field="camera", source=camera)
+    if spec.kind == "demo":
         video = DemoCamera(width, height, fps, flashes=schedule)
+        video.open()
         audio = DemoMicrophone(flashes=schedule)
-    elif spec.startswith("camera:"):
-        try:
-            index = int(spec.split(":", 1)[1])
-        except ValueError as exc:
-            raise DeskError(f"bad camera setting {camera!r}", code="invalid_source", field="camera") from exc
-        video = OpenCVCamera(index, width, height, fps)
-        mic = microphone.strip()
-        audio = SoundDeviceMicrophone(int(mic) if mic.isdigit() else (mic or None))
-    elif spec.startswith("file:"):
-        paths = spec[len("file:"):].split(",")
-        video = FileVideoSource(paths[0])
-        audio = FileAudioSource(paths[1]) if len(paths) > 1 else DemoMicrophone(tone_level=0.0)
-    else:
-        raise DeskError(f"unknown source {camera!r}", code="invalid_source", field="camera", source=camera)
-
+        audio.open()
+        return OpenedSources(video, audio, notes, schedule)
+    if spec.kind == "file":
+        return _open_file_sources(spec)
+    video = OpenCVCamera(spec.camera_index, width, height, fps)
+    mic = microphone.strip()
+    audio = SoundDeviceMicrophone(int(mic) if mic.isdigit() else (mic or None))
     video = _open_or_fallback(video, lambda: DemoCamera(width, height, fps, flashes=schedule),
                               allow_fallback, notes)
     try:
@@ -114,6 +122,25 @@ def open_default_sources(
         video.close()
         raise
     return OpenedSources(video, audio, notes, schedule)
+
+
+def _open_file_sources(spec: SourceSpec) -> OpenedSources:
+    """A video file with its own sound track, a separate audio file, or silence said as such."""
+    video = FileVideoSource(spec.video_path)
+    video.open()
+    audio: AudioSource
+    if spec.audio_path:
+        audio = MediaAudioSource(spec.audio_path, timing=video)
+    elif has_audio(video.path):
+        audio = MediaAudioSource(video.path, timing=video)
+    else:
+        audio = FileSilence(video.path)
+    try:
+        audio.open()
+    except BaseException:
+        video.close()
+        raise
+    return OpenedSources(video, audio)
 
 
 S = TypeVar("S", VideoSource, AudioSource)

@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "duplicate": QT_TRANSLATE_NOOP("Messages", "This staff number exists already."),
     "unknown_role": QT_TRANSLATE_NOOP("Messages", "Unknown role."),
     "url_format": QT_TRANSLATE_NOOP("Messages", "Must start with http:// or https://"),
+    "invalid_source": QT_TRANSLATE_NOOP("Messages", "A camera number or name, demo, camera:N or file:VIDEO[,AUDIO]."),
     "rules_invalid": QT_TRANSLATE_NOOP("Messages", "The rules file is damaged: ask the administrator."),
     "reference_invalid": QT_TRANSLATE_NOOP("Messages", "The classification table is damaged: ask the administrator."),
     "holidays_invalid": QT_TRANSLATE_NOOP("Messages", "The holiday file is damaged: ask the administrator."),

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
-from app.errors import DeskError
+from app import recording_options as ro
+from app.errors import DeskError, ValidationError
 from app.services.cases import CaseChange
 from app.settings import Settings
 from recording.api import DiskPolicy, OpenedSources, Recorder, RecorderStats, RecordingResult, open_default_sources
@@ -36,10 +37,15 @@ IDLE_STATS = RecorderStats("idle", 0.0, 0, 0, 0, 0.0, 0, 0.0)
 
 @dataclass(frozen=True)
 class CaptureOptions:
-    """Which devices a desk recording uses and at what size; tests choose the demo sources and a small size."""
+    """Which devices a desk recording uses and at what size; tests choose the demo sources and a small size.
+
+    The size and rate follow the limits of :mod:`app.recording_options` (the
+    CLI's ``record`` refuses the same values); a value outside them raises
+    ``ValidationError`` when the options are made.
+    """
 
     source: str = "camera:0"
-    """"camera:N" (a demo source stands in, with a note, when the device is absent), "demo" or "file:..."."""
+    """"camera:N", "demo" or "file:..."; a missing device refuses the recording (see ``demo_stand_in``)."""
     width: int = 1280
     height: int = 720
     fps: float = 25.0
@@ -49,38 +55,60 @@ class CaptureOptions:
     microphone: str = ""
     """PortAudio input device (index or name) from Settings; "" for the system default."""
     disk_policy: DiskPolicy | None = None
+    demo_stand_in: bool = False
+    """Demo mode only (``COMPLAINT_DESK_DEMO_DEVICES=1``, set by scripts/run on a machine without devices):
+    a missing camera or microphone is replaced by its demo twin, and the panel says so."""
+    missing_camera: str = ""
+    """A camera chosen by name in Settings that the system does not list: starting names it as missing."""
     opener: Callable[[CaptureOptions], OpenedSources] | None = field(default=None, compare=False)
     """Opens the sources instead of :func:`open_default_sources` (tests: a camera that gets unplugged)."""
+
+    def __post_init__(self) -> None:
+        found = [p for p in (ro.check_size(self.width, self.height), ro.check_fps(self.fps),
+                             ro.check_microphone(self.microphone)) if p is not None]
+        spec = ro.parse_source(self.source, "camera")
+        if not isinstance(spec, ro.SourceSpec):
+            found.append(spec)
+        if found:
+            raise ValidationError(found)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> CaptureOptions:
         device = settings.camera_device.strip()
+        missing = ""
         if device.isdigit():
             source = f"camera:{device}"
         elif device.startswith(("camera:", "file:")) or device == "demo":
             source = device
         else:
             # A camera chosen by name in Settings: OpenCV numbers devices in the order the system lists them.
-            source = f"camera:{_camera_index(device)}"
-        return cls(source=source, microphone=settings.microphone_device.strip())
+            index = _camera_index(device)
+            source, missing = (f"camera:{index}", "") if index is not None else ("camera:0", device)
+        return cls(source=source, microphone=settings.microphone_device.strip(), demo_stand_in=ro.demo_mode(),
+                   missing_camera=missing)
 
     def open_sources(self) -> OpenedSources:
         if self.opener is not None:
             return self.opener(self)
+        if self.missing_camera and not self.demo_stand_in:
+            raise DeskError(f"camera not available: {self.missing_camera} (not connected)", code="device_missing",
+                            field="camera", device=self.missing_camera, detail="not connected")
         return open_default_sources(self.source, width=self.width, height=self.height, fps=self.fps,
-                                    microphone=self.microphone)
+                                    microphone=self.microphone, allow_fallback=self.demo_stand_in)
 
 
-def _camera_index(name: str) -> int:
+def _camera_index(name: str) -> int | None:
+    """The OpenCV index of the camera the system lists under ``name`` (None when it is not listed)."""
     if not name:
         return 0
     try:
         from PySide6.QtMultimedia import QMediaDevices
 
         names = [d.description() for d in QMediaDevices.videoInputs()]
-    except Exception:  # noqa: BLE001 - no multimedia backend: the first camera
-        return 0
-    return names.index(name) if name in names else 0
+    except ImportError as exc:  # no multimedia backend: nothing can be matched by name
+        log.warning("cannot list cameras: %s", exc)
+        return None
+    return names.index(name) if name in names else None
 
 
 @dataclass(frozen=True)

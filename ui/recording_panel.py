@@ -178,7 +178,13 @@ class RecordingPanel(QGroupBox):
         if self.ctx.actor is None:
             self.message.show_message(self.tr("Choose the current operator first (status bar)."))
             return
-        options = self.options or CaptureOptions.from_settings(self.ctx.settings)
+        try:
+            # Settings the limits refuse (app.recording_options) stop here, with the same words as a missing device.
+            options = self.options or CaptureOptions.from_settings(self.ctx.settings)
+        except DeskError as exc:
+            self.message.show_message(start_error_text(exc))
+            self._render()
+            return
         self.preview_frames = 0
         self.preview.clear(self.tr("Starting the camera…"))
         try:
@@ -351,8 +357,9 @@ class RecordingPanel(QGroupBox):
                                        + self.tr("Microphone: %1").replace("%1", info.audio))
             demo = info.demo_stands_in or info.video.startswith("demo")
             if info.demo_stands_in:
-                self.demo_note.setText(self.tr("No camera or microphone was found: a demo source (test picture, "
-                                               "tone) stands in, so this recording does not show the desk."))
+                self.demo_note.setText(self.tr("Demo mode: no camera or microphone was found, so a demo source "
+                                               "(test picture, tone) stands in and this recording does not show "
+                                               "the desk."))
             else:
                 self.demo_note.setText(self.tr("Demo sources (test picture, tone) are chosen in Settings: this "
                                                "recording does not show the desk."))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.errors import DeskError
+from app.errors import DeskError, ValidationError
 from ui.messages import error_text
 
 if TYPE_CHECKING:
@@ -91,7 +91,12 @@ EVENT_TEXTS: dict[str, str] = {
 DEVICE_KINDS: dict[str, str] = {
     "camera": QT_TRANSLATE_NOOP("RecordingMessages", "camera"),
     "microphone": QT_TRANSLATE_NOOP("RecordingMessages", "microphone"),
+    "video_file": QT_TRANSLATE_NOOP("RecordingMessages", "video file"),
+    "audio_file": QT_TRANSLATE_NOOP("RecordingMessages", "audio file"),
 }
+
+
+DEFAULT_MICROPHONE = QT_TRANSLATE_NOOP("RecordingMessages", "the system's default microphone")
 
 
 def tr(text: str) -> str:
@@ -111,8 +116,11 @@ def _params(error: DeskError | None) -> dict[str, Any]:
                 "device": "", "case_number": ""}
     params: dict[str, Any] = {"file": "", "detail": error.message, "device": "", "case_number": "",
                               "minutes_left": "?", **error.params}
-    kind = error.field if error.field in DEVICE_KINDS else "camera"
+    named = str(error.params.get("device_kind", ""))
+    kind = named if named in DEVICE_KINDS else (error.field if error.field in DEVICE_KINDS else "camera")
     params["device_kind"] = tr(DEVICE_KINDS[kind])
+    if params["device"] == "default microphone":  # the core's name for PortAudio's default input
+        params["device"] = tr(DEFAULT_MICROPHONE)
     return params
 
 
@@ -135,6 +143,11 @@ def recording_event_text(data: Mapping[str, Any]) -> str:
 
 def start_error_text(exc: BaseException) -> str:
     """Why a recording (or a playback) could not start, in the operator's language."""
+    if isinstance(exc, ValidationError) and any(p.code in START_ERRORS for p in exc.problems):
+        return "\n".join(_fill(START_ERRORS[p.code], _params(DeskError(p.message, code=p.code, field=p.field,
+                                                                        **p.params)))
+                         if p.code in START_ERRORS else error_text(DeskError(p.message, code=p.code, field=p.field))
+                         for p in exc.problems)
     if isinstance(exc, DeskError) and exc.code in START_ERRORS:
         return _fill(START_ERRORS[exc.code], _params(exc))
     if isinstance(exc, DeskError) and exc.code == "disk_full":

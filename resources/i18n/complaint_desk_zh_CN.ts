@@ -1606,6 +1606,11 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="56" />
+        <source>A camera number or name, demo, camera:N or file:VIDEO[,AUDIO].</source>
+        <translation>应为摄像头编号或名称、demo、camera:N 或 file:视频[,音频]。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="56" />
         <source>The rules file is damaged: ask the administrator.</source>
         <translation>规则文件已损坏，请联系管理员。</translation>
     </message>
@@ -2255,6 +2260,21 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <translation>麦克风</translation>
     </message>
     <message>
+        <location filename="../../ui/recording_texts.py" line="91" />
+        <source>video file</source>
+        <translation>视频文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_texts.py" line="92" />
+        <source>audio file</source>
+        <translation>音频文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_texts.py" line="96" />
+        <source>the system's default microphone</source>
+        <translation>系统默认麦克风</translation>
+    </message>
+    <message>
         <location filename="../../ui/recording_texts.py" line="155" />
         <source>The recording is saved as {file} but could not be put on the case: {detail}</source>
         <translation>录音录像已保存为 {file}，但未能归入投诉单：{detail}</translation>
@@ -2346,8 +2366,8 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
     <message>
         <location filename="../../ui/recording_panel.py" line="354" />
-        <source>No camera or microphone was found: a demo source (test picture, tone) stands in, so this recording does not show the desk.</source>
-        <translation>未找到摄像头或麦克风：正以演示源（测试画面、提示音）代替，本次录制不包含接待现场。</translation>
+        <source>Demo mode: no camera or microphone was found, so a demo source (test picture, tone) stands in and this recording does not show the desk.</source>
+        <translation>演示模式：未找到摄像头或麦克风，正以演示源（测试画面、提示音）代替，本次录制不包含接待现场。</translation>
     </message>
     <message>
         <location filename="../../ui/recording_panel.py" line="357" />

@@ -25,7 +25,7 @@ from tests.tmpfs import fill, fill_leaving, small_disk
 from .conftest import intake_dict
 
 ROOT = Path(__file__).resolve().parents[2]
-SMALL = ["--size", "320x240", "--fps", "15"]
+SMALL = ["--source", "demo", "--size", "320x240", "--fps", "15"]
 
 
 def _set_up(home: Path, capsys: pytest.CaptureFixture[str]) -> str:

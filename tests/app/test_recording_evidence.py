@@ -19,7 +19,7 @@ from recording.model import RecordingMeta
 
 from .conftest import intake_dict
 
-SMALL = ["--size", "320x240", "--fps", "15"]
+SMALL = ["--source", "demo", "--size", "320x240", "--fps", "15"]
 
 
 @pytest.fixture

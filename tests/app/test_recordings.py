@@ -17,7 +17,7 @@ from app.cli import main
 from .conftest import intake_dict
 
 ROOT = Path(__file__).resolve().parents[2]
-SMALL = ["--size", "320x240", "--fps", "15"]
+SMALL = ["--source", "demo", "--size", "320x240", "--fps", "15"]
 
 
 @pytest.fixture

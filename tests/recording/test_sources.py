@@ -100,8 +100,13 @@ def test_missing_microphone_fails_fast_with_device_missing() -> None:
     assert time.monotonic() - started < 3.0
 
 
-def test_default_sources_fall_back_to_demo_and_say_so() -> None:
-    opened = open_default_sources("camera:7", width=320, height=240)
+def test_missing_camera_refuses_unless_demo_mode_lets_the_demo_stand_in() -> None:
+    with pytest.raises(DeskError) as raised:
+        open_default_sources("camera:7", width=320, height=240)
+    assert raised.value.code == "device_missing" and raised.value.field == "camera"
+    assert raised.value.params["device"] == "camera:7"
+    # Demo mode (scripts/run on a machine without devices): the demo stands in, and says so.
+    opened = open_default_sources("camera:7", width=320, height=240, allow_fallback=True)
     try:
         assert opened.fell_back
         assert "demo camera" in opened.video.description
@@ -109,12 +114,17 @@ def test_default_sources_fall_back_to_demo_and_say_so() -> None:
         assert opened.video.read(1.0) is not None
     finally:
         opened.close()
-    with pytest.raises(DeskError) as raised:
-        open_default_sources("camera:7", allow_fallback=False)
-    assert raised.value.code == "device_missing"
     with pytest.raises(DeskError) as bad:
         open_default_sources("webcam")
     assert bad.value.code == "invalid_source"
+
+
+def test_missing_file_is_never_replaced_by_the_demo(tmp_path: Path) -> None:
+    for spec in (f"file:{tmp_path / 'gone.mp4'}", f"file:{tmp_path / 'gone.mp4'},{tmp_path / 'gone.wav'}"):
+        with pytest.raises(DeskError) as raised:
+            open_default_sources(spec, allow_fallback=True)
+        assert raised.value.code == "device_missing" and raised.value.field == "source"
+        assert "gone.mp4" in raised.value.message
 
 
 def test_file_sources_replay_a_recording_and_a_wav(demo_recording: DemoRecording, tmp_path: Path) -> None:
@@ -147,3 +157,20 @@ def test_missing_files_are_missing_devices(tmp_path: Path) -> None:
         with pytest.raises(DeskError) as raised:
             source.open()
         assert raised.value.code == "device_missing"
+
+
+def test_a_file_source_replays_the_files_own_sound_in_sync(demo_recording: DemoRecording, tmp_path: Path) -> None:
+    from recording.api import record_for
+    from recording.probe import measure_av_sync
+    from tests.recording.conftest import META, NO_DISK_LIMITS
+
+    opened = open_default_sources(f"file:{demo_recording.result.path}")
+    try:
+        assert opened.audio.description.startswith(f"audio track of {demo_recording.result.path.name} (aac ")
+        assert not opened.fell_back
+        result = record_for(2.6, opened, tmp_path, META, disk_policy=NO_DISK_LIMITS)
+    finally:
+        opened.close()
+    sync = measure_av_sync(result.path)
+    assert len(sync.offsets_ms) >= 2, "the source's flashes and beeps are both in the new recording"
+    assert sync.worst_ms <= 40.0, sync.offsets_ms

@@ -360,19 +360,68 @@ def test_too_little_disk_space_refuses_to_start_with_the_minutes_left(
     assert panel.start_button.isEnabled(), "the operator can try again after freeing space"
 
 
-def test_camera_from_settings_and_a_demo_stand_in_is_said(qtbot: Any, threaded: Any, desk: Desk) -> None:
+def test_camera_from_settings_and_demo_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.recording_options import DEMO_ENV
+
+    monkeypatch.delenv(DEMO_ENV, raising=False)
     assert CaptureOptions.from_settings(Settings()).source == "camera:0"
     assert CaptureOptions.from_settings(Settings(camera_device="2")).source == "camera:2"
     assert CaptureOptions.from_settings(Settings(camera_device="demo")).source == "demo"
+    assert not CaptureOptions.from_settings(Settings()).demo_stand_in, "no demo stand-in unless in demo mode"
+    assert CaptureOptions.from_settings(Settings(camera_device="Desk Cam 9000")).missing_camera == "Desk Cam 9000"
+    monkeypatch.setenv(DEMO_ENV, "1")
+    assert CaptureOptions.from_settings(Settings()).demo_stand_in
+
+
+def test_missing_camera_refuses_with_a_message_naming_it(qtbot: Any, threaded: Any, desk: Desk) -> None:
     number = operations.register(desk, actor(desk, "1024"), intake()).case_number
-    # Camera 97 exists on no desk PC (nor here): the demo sources stand in, on any machine.
+    # Camera 97 exists on no desk PC (nor here): the recording must not start, and nothing is recorded.
     panel = open_panel(qtbot, threaded("1024"), number,
                        CaptureOptions(source="camera:97", width=320, height=240, disk_policy=NO_DISK_LIMITS))
+    confirm_notice(qtbot, panel)
+    with qtbot.waitSignal(panel.recordingEnded, timeout=RECORDING_TIMEOUT_MS) as ended:
+        panel.start_button.click()
+    outcome = ended.args[0]
+    assert outcome.result is None and outcome.start_error is not None
+    assert panel.message.isVisible()
+    assert panel.message.text().startswith("未找到摄像头") and "camera:97" in panel.message.text()
+    assert not panel.demo_note.isVisible()
+    assert not list(desk.paths.recordings.glob("*.mp4")), "no demo pattern recorded in its place"
+    assert recording_events(desk, number) == ["notice_confirmed"]
+    assert panel.start_button.isEnabled(), "the receptionist can plug the camera in and try again"
+
+
+def test_missing_named_camera_and_a_bad_camera_setting_are_said(qtbot: Any, threaded: Any, desk: Desk) -> None:
+    number = operations.register(desk, actor(desk, "1024"), intake()).case_number
+    panel = open_panel(qtbot, threaded("1024"), number,
+                       CaptureOptions(source="camera:0", width=320, height=240, disk_policy=NO_DISK_LIMITS,
+                                      missing_camera="Desk Cam 9000"))
+    confirm_notice(qtbot, panel)
+    with qtbot.waitSignal(panel.recordingEnded, timeout=RECORDING_TIMEOUT_MS):
+        panel.start_button.click()
+    assert "Desk Cam 9000" in panel.message.text() and panel.message.text().startswith("未找到摄像头")
+    # A camera setting the limits refuse: said before anything is opened, with the words for a bad setting.
+    panel.options = None
+    panel.ctx.settings = Settings(language="zh_CN", camera_device="camera:abc")
+    panel.start_button.click()
+    assert panel.message.isVisible() and "设置" in panel.message.text()
+    assert panel.job is None
+    for bad in ({"width": 0, "height": 0}, {"fps": -5.0}, {"fps": float("nan")}):
+        with pytest.raises(Exception) as raised:
+            CaptureOptions(source="demo", **bad)  # type: ignore[arg-type]
+        assert getattr(raised.value, "code", "") == "invalid_input"
+
+
+def test_demo_mode_lets_a_demo_stand_in_and_says_so(qtbot: Any, threaded: Any, desk: Desk) -> None:
+    number = operations.register(desk, actor(desk, "1024"), intake()).case_number
+    panel = open_panel(qtbot, threaded("1024"), number,
+                       CaptureOptions(source="camera:97", width=320, height=240, disk_policy=NO_DISK_LIMITS,
+                                      demo_stand_in=True))
     confirm_notice(qtbot, panel)
     start_recording(qtbot, panel)
     assert panel.job is not None and panel.job.source_info is not None
     assert panel.job.source_info.demo_stands_in
-    assert panel.demo_note.isVisible() and panel.demo_note.text().startswith("未找到摄像头或麦克风")
+    assert panel.demo_note.isVisible() and panel.demo_note.text().startswith("演示模式")
     assert "camera:97" in panel.demo_note.toolTip()
     recorded_until(qtbot, panel, 0.5)
     outcome = stop_and_wait(qtbot, panel)
@@ -420,3 +469,32 @@ def test_a_lost_finish_notice_does_not_leave_the_job_finishing(qtbot: Any, threa
     outcome = ended.args[0]
     assert outcome.change is not None and outcome.result is not None
     assert recording_events(desk, number) == ["notice_confirmed", "attached"]
+
+
+def test_settings_refuse_a_camera_or_microphone_the_recorder_would_refuse(qtbot: Any, make_window: Any) -> None:
+    window = make_window("1024")
+    dialog = window.open_settings()
+    dialog.camera.setCurrentText("camera:abc")
+    dialog.microphone.setCurrentText("-1")
+    dialog.save_button.click()
+    assert dialog.isVisible(), "not saved"
+    assert dialog.errors._fields["camera_device"][1].text().startswith("应为摄像头编号或名称")
+    assert dialog.errors._fields["microphone_device"][1].text() != ""
+    dialog.camera.setCurrentText("camera:1")
+    dialog.microphone.setCurrentText("USB Audio")
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert window.ctx.settings.camera_device == "camera:1"
+
+
+def test_missing_microphone_and_file_messages_name_them(make_window: Any) -> None:
+    from recording.media import device_missing
+    from recording.sources import open_default_sources
+    from ui.recording_texts import start_error_text
+
+    make_window("1024")  # the Chinese interface is installed
+    text = start_error_text(device_missing("microphone", "default microphone", "Error querying device -1"))
+    assert text.startswith("未找到麦克风（系统默认麦克风）")
+    with pytest.raises(Exception) as raised:
+        open_default_sources("file:/srv/no/such/clip.mp4")
+    assert start_error_text(raised.value).startswith("未找到视频文件（/srv/no/such/clip.mp4）")
