@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from app.clock import beijing
 from app.desk import Desk, open_desk
-from app.domain.states import CaseAction
+from app.domain.states import CaseAction, DueStatus
 from app.errors import DeskError, ValidationError
 from app.logs import setup_logging
 from app.paths import resolve_paths
@@ -203,6 +203,11 @@ def cmd_case_add(desk: Desk, a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: The due column of the plain ``case list`` (on time and due soon show the days left instead).
+_DUE_FLAGS = {DueStatus.OVERDUE: "OVERDUE", DueStatus.PAUSED: "PAUSED", DueStatus.DECIDED: "DECIDED",
+              DueStatus.CLOSED: "ENDED"}
+
+
 def cmd_case_list(desk: Desk, a: argparse.Namespace) -> int:
     flt = CaseFilter(text=a.search, states=tuple(a.state), due=DueFilter(a.due))
     out = sys.stdout
@@ -219,8 +224,10 @@ def cmd_case_list(desk: Desk, a: argparse.Namespace) -> int:
     with desk.read() as s:
         rows = search_cases(s, desk.rulebook, flt, limit=a.limit or 1_000_000_000)
     lines = []
+    soon_days = desk.rules.due_soon_days
     for row in rows:
-        flag = "OVERDUE" if row.is_overdue(today) else ("PAUSED" if row.paused else f"{row.days_left(today)}d")
+        status = row.due_status(today, soon_days)
+        flag = _DUE_FLAGS.get(status) or f"{row.days_left(today)}d"
         lines.append(f"{row.case_number}\t{beijing(row.received_at).strftime('%Y-%m-%d %H:%M')}\t"
                      f"{row.complainant_name}\t{row.complainant_phone_masked}\t{row.state}\t"
                      f"{row.nominal_due}\t{flag}\n")
@@ -239,7 +246,8 @@ def cmd_case_show(desk: Desk, a: argparse.Namespace) -> int:
     data = {
         "id": d.id, "number": d.case_number, "state": d.state, "received_at": d.received_at.isoformat(),
         "due_date": dl.nominal_due.isoformat(), "legal_limit": dl.legal_limit.isoformat(),
-        "days_left": dl.days_left, "overdue": dl.overdue, "paused": dl.paused, "limit_days": dl.limit_days,
+        "days_left": dl.days_left, "due_status": dl.status.value, "overdue": dl.overdue, "paused": dl.paused,
+        "ended_late": dl.ended_late, "limit_days": dl.limit_days,
         "rules_version": d.rules_version, "masked": d.masked,
         "classification": {"channel": d.channel, "business": d.business, "reason": d.reason,
                            "demand": d.demand, "version": d.reference_version},
@@ -259,7 +267,8 @@ def cmd_case_show(desk: Desk, a: argparse.Namespace) -> int:
     c = d.complainant
     print(f"{d.case_number}  [{d.state}]  received {beijing(d.received_at).strftime('%Y-%m-%d %H:%M')}")
     print(f"due {dl.nominal_due} (legal limit {dl.legal_limit}, {dl.limit_days} days, rules {d.rules_version})"
-          + ("  PAUSED" if dl.paused else "") + ("  OVERDUE" if dl.overdue else ""))
+          + ("  PAUSED" if dl.paused else "") + ("  OVERDUE" if dl.overdue else "")
+          + ("  (ended after the legal limit)" if dl.ended_late else ""))
     print(f"complainant {c.name}  ID {c.id_number}  phone {c.phone}  address {c.address}")
     for axis, code in (("channel", d.channel), ("business", d.business), ("reason", d.reason),
                        ("demand", d.demand)):

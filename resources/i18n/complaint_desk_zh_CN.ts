@@ -540,6 +540,11 @@
         <source>Opening the case register…</source>
         <translation>正在打开投诉登记册…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/case_list.py" line="286" />
+        <source>Due within %n day(s)</source>
+        <translation><numerusform>%n日内到期</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>CaseTableModel</name>
@@ -619,10 +624,10 @@
         <source>Overdue: the legal limit has passed.</source>
         <translation>已超期：法定期限已过。</translation>
     </message>
-    <message>
-        <location filename="../../ui/case_model.py" line="377" />
-        <source>Due within 3 days.</source>
-        <translation>3日内到期。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/case_model.py" line="427" />
+        <source>Due within %n day(s).</source>
+        <translation><numerusform>%n日内到期。</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/case_model.py" line="379" />
