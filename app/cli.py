@@ -118,6 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--layout", choices=["a4", "a5", "80mm"], help="receipt paper (default: the desk setting)")
     pr.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the printer (default 60)")
 
+    # `receipt check TEXT` (main() routes it here: `receipt` itself takes a case number).
+    rc.epilog = "receipt check TEXT: check a receipt (QR payload, or case number and printed code)"
+    chk = sub.add_parser("receipt-check", description="check a receipt (核验回执): exit 0 genuine, 1 not genuine "
+                         "or unknown case")
+    chk.add_argument("text", nargs="+", help="the QR payload, or the case number and the printed code")
+
     rec = sub.add_parser("record", help="record the reception headless (audio + video) and attach it to the case")
     rec.add_argument("number")
     rec.add_argument("--seconds", type=float, required=True)
@@ -376,6 +382,28 @@ def cmd_document(desk: Desk, a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_receipt_check(desk: Desk, a: argparse.Namespace) -> int:
+    from app.services.receipt_check import Verdict, check_receipt
+    from reports.verification import desk_receipt_key
+
+    actor = _actor(desk, a.operator)
+    text = " ".join(a.text)
+    key = desk_receipt_key()
+    with desk.write() as s:
+        found = check_receipt(s, desk.rulebook, actor, text, key)
+    if found.verdict is Verdict.UNKNOWN_CASE:
+        print(f"UNKNOWN CASE: no case {found.case_number} at this desk; the receipt cannot be confirmed")
+        return EXIT_FAIL
+    assert found.received_at is not None
+    when = beijing(found.received_at).strftime("%Y-%m-%d %H:%M")
+    if found.verdict is Verdict.NOT_GENUINE:
+        print(f"NOT GENUINE: the code does not match the receipt issued for {found.case_number} "
+              f"(received {when})")
+        return EXIT_FAIL
+    print(f"GENUINE: {found.case_number}, received {when} (Beijing), state {found.state}")
+    return EXIT_OK
+
+
 def cmd_record(desk: Desk, a: argparse.Namespace) -> int:
     from app.services import recordings as recs
     from recording.api import open_default_sources, record_for
@@ -459,8 +487,22 @@ def cmd_audit(desk: Desk, a: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "init": cmd_init, "operator": cmd_operator, "demo-data": cmd_demo, "audit": cmd_audit,
     "receipt": cmd_document, "report": cmd_document, "print": cmd_document,
-    "record": cmd_record, "verify": cmd_verify, "recover": cmd_recover,
+    "record": cmd_record, "verify": cmd_verify, "recover": cmd_recover, "receipt-check": cmd_receipt_check,
 }
+
+
+_VALUE_OPTIONS = ("--data-dir", "--lang", "--operator")
+
+
+def _route_receipt_check(argv: Sequence[str]) -> list[str]:
+    """``receipt check TEXT`` as the ``receipt-check`` command (``receipt`` alone takes a case number)."""
+    args = list(argv)
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        i += 2 if args[i] in _VALUE_OPTIONS else 1
+    if args[i:i + 2] == ["receipt", "check"]:
+        args[i:i + 2] = ["receipt-check"]
+    return args
 
 
 def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -492,7 +534,7 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_route_receipt_check(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
