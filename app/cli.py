@@ -32,13 +32,22 @@ from app.settings import Settings, load_settings
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
+class _DeskParser(argparse.ArgumentParser):
+    """The top-level parser; it reads ``receipt check TEXT`` as the ``receipt-check`` command."""
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
+        routed = _route_receipt_check(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(routed, namespace)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="complaint-desk", description="Complaint Desk (投诉接待工作站)")
+    p = _DeskParser(prog="complaint-desk", description="Complaint Desk (投诉接待工作站)")
     p.add_argument("--data-dir", help="folder for the store, settings and recordings "
                                       "(default: $COMPLAINT_DESK_HOME or the user data folder)")
     p.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (GUI)")
     p.add_argument("--operator", metavar="STAFF_NO", help="act as this operator (default: the desk's first)")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=argparse.ArgumentParser)
 
     init = sub.add_parser("init", help="set the desk identity (branch, desk) and its first operator")
     init.add_argument("--branch", required=True, help="branch code, e.g. 0591")
@@ -534,7 +543,7 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(_route_receipt_check(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE

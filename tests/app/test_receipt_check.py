@@ -145,3 +145,15 @@ def test_receipt_number_still_writes_a_pdf_beside_check(home: str, tmp_path: Pat
     capsys.readouterr()
     rc = main(["--data-dir", home, "--operator", "1024", "receipt", "check", f"{first} AAAA-AAAA"])
     assert rc == 1 and capsys.readouterr().out.startswith("NOT GENUINE")
+
+
+def test_the_installed_command_routes_receipt_check_too(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """``complaint-desk`` (ui.launcher) parses with the same parser: `receipt check` is not a case number."""
+    import subprocess
+    import sys
+
+    first, _ = _numbers(home, capsys)
+    done = subprocess.run([sys.executable, "-m", "ui.launcher", "--data-dir", home, "receipt", "check",
+                           f"{first[:-1]}9 AAAA-AAAA"], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stderr) == (1, "")
+    assert done.stdout.startswith(f"UNKNOWN CASE: no case {first[:-1]}9")
