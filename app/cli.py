@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from app.clock import beijing
 from app.desk import Desk, open_desk
-from app.domain.states import CaseAction
+from app.domain.states import CaseAction, DueStatus
 from app.errors import DeskError, ValidationError
 from app.logs import setup_logging
 from app.paths import resolve_paths
@@ -32,13 +32,22 @@ from app.settings import Settings, load_settings
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
+class _DeskParser(argparse.ArgumentParser):
+    """The top-level parser; it reads ``receipt check TEXT`` as the ``receipt-check`` command."""
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
+        routed = _route_receipt_check(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(routed, namespace)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="complaint-desk", description="Complaint Desk (投诉接待工作站)")
+    p = _DeskParser(prog="complaint-desk", description="Complaint Desk (投诉接待工作站)")
     p.add_argument("--data-dir", help="folder for the store, settings and recordings "
                                       "(default: $COMPLAINT_DESK_HOME or the user data folder)")
     p.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (GUI)")
     p.add_argument("--operator", metavar="STAFF_NO", help="act as this operator (default: the desk's first)")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=argparse.ArgumentParser)
 
     init = sub.add_parser("init", help="set the desk identity (branch, desk) and its first operator")
     init.add_argument("--branch", required=True, help="branch code, e.g. 0591")
@@ -117,6 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--printer", help="CUPS queue (default: the desk setting, else the system default)")
     pr.add_argument("--layout", choices=["a4", "a5", "80mm"], help="receipt paper (default: the desk setting)")
     pr.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the printer (default 60)")
+
+    # `receipt check TEXT` (main() routes it here: `receipt` itself takes a case number).
+    rc.epilog = "receipt check TEXT: check a receipt (QR payload, or case number and printed code)"
+    chk = sub.add_parser("receipt-check", description="check a receipt (核验回执): exit 0 genuine, 1 not genuine "
+                         "or unknown case")
+    chk.add_argument("text", nargs="+", help="the QR payload, or the case number and the printed code")
 
     rec = sub.add_parser("record", help="record the reception headless (audio + video) and attach it to the case")
     rec.add_argument("number")
@@ -205,6 +220,11 @@ def cmd_case_add(desk: Desk, a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: The due column of the plain ``case list`` (on time and due soon show the days left instead).
+_DUE_FLAGS = {DueStatus.OVERDUE: "OVERDUE", DueStatus.PAUSED: "PAUSED", DueStatus.DECIDED: "DECIDED",
+              DueStatus.CLOSED: "ENDED"}
+
+
 def cmd_case_list(desk: Desk, a: argparse.Namespace) -> int:
     flt = CaseFilter(text=a.search, states=tuple(a.state), due=DueFilter(a.due))
     out = sys.stdout
@@ -221,8 +241,10 @@ def cmd_case_list(desk: Desk, a: argparse.Namespace) -> int:
     with desk.read() as s:
         rows = search_cases(s, desk.rulebook, flt, limit=a.limit or 1_000_000_000)
     lines = []
+    soon_days = desk.rules.due_soon_days
     for row in rows:
-        flag = "OVERDUE" if row.is_overdue(today) else ("PAUSED" if row.paused else f"{row.days_left(today)}d")
+        status = row.due_status(today, soon_days)
+        flag = _DUE_FLAGS.get(status) or f"{row.days_left(today)}d"
         lines.append(f"{row.case_number}\t{beijing(row.received_at).strftime('%Y-%m-%d %H:%M')}\t"
                      f"{row.complainant_name}\t{row.complainant_phone_masked}\t{row.state}\t"
                      f"{row.nominal_due}\t{flag}\n")
@@ -241,7 +263,8 @@ def cmd_case_show(desk: Desk, a: argparse.Namespace) -> int:
     data = {
         "id": d.id, "number": d.case_number, "state": d.state, "received_at": d.received_at.isoformat(),
         "due_date": dl.nominal_due.isoformat(), "legal_limit": dl.legal_limit.isoformat(),
-        "days_left": dl.days_left, "overdue": dl.overdue, "paused": dl.paused, "limit_days": dl.limit_days,
+        "days_left": dl.days_left, "due_status": dl.status.value, "overdue": dl.overdue, "paused": dl.paused,
+        "ended_late": dl.ended_late, "limit_days": dl.limit_days,
         "rules_version": d.rules_version, "masked": d.masked,
         "classification": {"channel": d.channel, "business": d.business, "reason": d.reason,
                            "demand": d.demand, "version": d.reference_version},
@@ -261,7 +284,8 @@ def cmd_case_show(desk: Desk, a: argparse.Namespace) -> int:
     c = d.complainant
     print(f"{d.case_number}  [{d.state}]  received {beijing(d.received_at).strftime('%Y-%m-%d %H:%M')}")
     print(f"due {dl.nominal_due} (legal limit {dl.legal_limit}, {dl.limit_days} days, rules {d.rules_version})"
-          + ("  PAUSED" if dl.paused else "") + ("  OVERDUE" if dl.overdue else ""))
+          + ("  PAUSED" if dl.paused else "") + ("  OVERDUE" if dl.overdue else "")
+          + ("  (ended after the legal limit)" if dl.ended_late else ""))
     print(f"complainant {c.name}  ID {c.id_number}  phone {c.phone}  address {c.address}")
     for axis, code in (("channel", d.channel), ("business", d.business), ("reason", d.reason),
                        ("demand", d.demand)):
@@ -366,6 +390,28 @@ def cmd_document(desk: Desk, a: argparse.Namespace) -> int:
     issued = docs.issue_document(desk, actor, a.number, kind, contacts=contacts, deliver=deliver, layout=layout)
     mark = f" (reprint, copy {issued.count})" if issued.count > 1 else ""
     print(f"{issued.case_number} {kind.value} -> {issued.destination}{mark}")
+    return EXIT_OK
+
+
+def cmd_receipt_check(desk: Desk, a: argparse.Namespace) -> int:
+    from app.services.receipt_check import Verdict, check_receipt
+    from reports.verification import desk_receipt_key
+
+    actor = _actor(desk, a.operator)
+    text = " ".join(a.text)
+    key = desk_receipt_key()
+    with desk.write() as s:
+        found = check_receipt(s, desk.rulebook, actor, text, key)
+    if found.verdict is Verdict.UNKNOWN_CASE:
+        print(f"UNKNOWN CASE: no case {found.case_number} at this desk; the receipt cannot be confirmed")
+        return EXIT_FAIL
+    assert found.received_at is not None
+    when = beijing(found.received_at).strftime("%Y-%m-%d %H:%M")
+    if found.verdict is Verdict.NOT_GENUINE:
+        print(f"NOT GENUINE: the code does not match the receipt issued for {found.case_number} "
+              f"(received {when})")
+        return EXIT_FAIL
+    print(f"GENUINE: {found.case_number}, received {when} (Beijing), state {found.state}")
     return EXIT_OK
 
 
@@ -491,8 +537,22 @@ def cmd_audit(desk: Desk, a: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "init": cmd_init, "operator": cmd_operator, "demo-data": cmd_demo, "audit": cmd_audit,
     "receipt": cmd_document, "report": cmd_document, "print": cmd_document,
-    "record": cmd_record, "verify": cmd_verify, "recover": cmd_recover,
+    "record": cmd_record, "verify": cmd_verify, "recover": cmd_recover, "receipt-check": cmd_receipt_check,
 }
+
+
+_VALUE_OPTIONS = ("--data-dir", "--lang", "--operator")
+
+
+def _route_receipt_check(argv: Sequence[str]) -> list[str]:
+    """``receipt check TEXT`` as the ``receipt-check`` command (``receipt`` alone takes a case number)."""
+    args = list(argv)
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        i += 2 if args[i] in _VALUE_OPTIONS else 1
+    if args[i:i + 2] == ["receipt", "check"]:
+        args[i:i + 2] = ["receipt-check"]
+    return args
 
 
 def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -45,7 +45,7 @@ from reports.layout import (
 )
 from reports.qr import QrFlowable
 from reports.redaction import mask_free_text
-from reports.verification import display_code, qr_payload
+from reports.verification import canonical_received_at, display_code, qr_payload
 
 ReceiptLayout = Literal["a4", "a5", "80mm"]
 ROLL_WIDTH = 80 * mm
@@ -194,8 +194,13 @@ def _case_number_block(data: ReceiptData, geo: _Geometry, s: Styles) -> list[Flo
     ]
 
 
+def receipt_qr_payload(data: ReceiptData) -> str:
+    """What the receipt's QR code carries (case number, receipt time and code; see reports.verification)."""
+    return qr_payload(data.case_number, canonical_received_at(data.received_at), data.verification_code)
+
+
 def _qr(data: ReceiptData, side: float) -> QrFlowable:
-    return QrFlowable(qr_payload(data.case_number, data.verification_code), side)
+    return QrFlowable(receipt_qr_payload(data), side)
 
 
 def _qr_caption(data: ReceiptData, s: Styles) -> list[Paragraph]:

@@ -12,13 +12,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
+import unicodedata
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from app import secrets
 from app.errors import DeskError
 
 KEY_NAME = "receipt-desk-key"
+#: The QR payload of receipts printed before the receipt time was carried (``CDR1|number|code``).
 QR_PREFIX = "CDR1"
+#: The QR payload since (``CDR2|number|time|code``).
+QR_PREFIX_V2 = "CDR2"
 CODE_LENGTH = 8
 _DOMAIN = b"complaint-desk/receipt/v1"
 
@@ -75,14 +81,65 @@ def display_code(code: str) -> str:
     return f"{clean[:4]}-{clean[4:]}" if len(clean) == CODE_LENGTH else clean
 
 
-def qr_payload(case_number: str, code: str) -> str:
-    """What the receipt's QR code carries: ``CDR1|<case_number>|<code>``."""
-    return f"{QR_PREFIX}|{case_number}|{normalise_code(code)}"
+def qr_payload(case_number: str, received_at_iso: str, code: str) -> str:
+    """What the receipt's QR code carries: everything the code is computed over, and the code.
+
+    ``CDR2|<case number>|<receipt time, canonical UTC>|<code>``, so whoever holds
+    the desk key (the central service) can recompute the code from the scan alone.
+    Receipts printed before carry ``CDR1|<case number>|<code>`` (no time).
+    """
+    return f"{QR_PREFIX_V2}|{case_number}|{received_at_iso}|{normalise_code(code)}"
 
 
-def parse_qr_payload(payload: str) -> tuple[str, str]:
-    """Case number and code from a scanned QR payload; DeskError if it is not ours."""
-    parts = payload.strip().split("|")
-    if len(parts) != 3 or parts[0] != QR_PREFIX or not parts[1] or not parts[2]:
-        raise DeskError("not a Complaint Desk receipt code", code="bad_receipt_qr")
-    return parts[1], normalise_code(parts[2])
+@dataclass(frozen=True)
+class ReceiptClaim:
+    """What a scanned or typed receipt claims: its case number, code and (from a new QR) receipt time."""
+
+    case_number: str
+    code: str
+    #: The canonical receipt time from a ``CDR2`` QR payload; None when typed or from an old receipt.
+    received_at_iso: str | None = None
+    #: How it came in: ``qr`` (a QR payload) or ``typed`` (case number and printed code).
+    form: str = "typed"
+
+
+# Dashes, bars and spaces a keyboard, an input method or a scanner may produce instead of ASCII.
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\ufe63\uff0d"), "-")
+# The shape of a case number (branch-desk-YYYYMMDD-seq); a changed character inside it still reads
+# (and is then an unknown case), but a number without its parts is not a receipt.
+_CASE_NUMBER = re.compile(r"[0-9A-Z]+(?:-[0-9A-Z]+)*-[0-9A-Z]{8}-[0-9A-Z]+")
+_TYPED = re.compile(r"(?P<number>.+?)-?(?P<code>[0-9A-Z]{4}-?[0-9A-Z]{4})")
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+
+
+def _unreadable(text: str) -> DeskError:
+    return DeskError("not a receipt: scan its QR code, or type the case number and the code printed "
+                     "beside it (e.g. 0591-W01-20261202-0001 2PVM-IHIA)",
+                     code="receipt_unreadable", field="text", length=len(text))
+
+
+def read_receipt_text(text: str) -> ReceiptClaim:
+    """The claim in a scanned QR payload or in "<case number> <code>" as a person types it.
+
+    Tolerates what scanners and people produce: surrounding and repeated spaces,
+    lower case, full-width characters and other dashes, the code with or without
+    its hyphen (or split by a space). DeskError ``receipt_unreadable`` (field
+    ``text``) when no case number and code can be read from it.
+    """
+    clean = unicodedata.normalize("NFKC", text).translate(_DASHES).strip().upper()
+    if clean.startswith(("CDR1|", "CDR2|")):
+        parts = ["".join(part.split()) for part in clean.split("|")]
+        if parts[0] == QR_PREFIX and len(parts) == 3:
+            number, when, code = parts[1], None, parts[2]
+        elif parts[0] == QR_PREFIX_V2 and len(parts) == 4 and _TIME.fullmatch(parts[2]):
+            number, when, code = parts[1], parts[2], parts[3]
+        else:
+            raise _unreadable(text)
+        code = normalise_code(code)
+        if not _CASE_NUMBER.fullmatch(number) or not re.fullmatch(r"[0-9A-Z]{%d}" % CODE_LENGTH, code):
+            raise _unreadable(text)
+        return ReceiptClaim(number, code, when, "qr")
+    match = _TYPED.fullmatch("".join(clean.split()))
+    if match is None or not _CASE_NUMBER.fullmatch(match["number"].rstrip("-")):
+        raise _unreadable(text)
+    return ReceiptClaim(match["number"].rstrip("-"), normalise_code(match["code"]))

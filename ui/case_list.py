@@ -177,6 +177,7 @@ class CaseListPage(QWidget):
         else:
             model = self.model
             model.attach(ctx.desk, ctx.executor)
+            self._name_due_filters()
         model.set_operator_names(ctx.operator_names())
         ctx.caseChanged.connect(lambda _change: model.refresh())
         ctx.deskChanged.connect(lambda: model.set_operator_names(ctx.operator_names()))
@@ -184,6 +185,7 @@ class CaseListPage(QWidget):
 
     def _show_model(self, model: CaseTableModel) -> None:
         self.view.setModel(model)
+        self._name_due_filters()
         self.view.horizontalHeader().setSectionResizeMode(Column.CLASSIFICATION, QHeaderView.ResizeMode.Stretch)
         model.totalChanged.connect(self._show_total)
         model.filterApplied.connect(self._filter_applied)
@@ -271,8 +273,7 @@ class CaseListPage(QWidget):
         self.state_filter.setItemText(0, self.tr("All states"))
         for i in range(1, self.state_filter.count()):
             self.state_filter.setItemText(i, labels.state_name(str(self.state_filter.itemData(i))))
-        for i in range(self.due_filter.count()):
-            self.due_filter.setItemText(i, labels.due_filter_name(str(self.due_filter.itemData(i))))
+        self._name_due_filters()
         self.view.setAccessibleName(self.tr("Cases"))
         self.opening.setText(self.tr("Opening the case register…"))
         if self.model is None:
@@ -282,6 +283,16 @@ class CaseListPage(QWidget):
         self.model.retranslate()
         if self._widths_set_flag():
             self._fit_columns()
+
+    def _name_due_filters(self) -> None:
+        for i in range(self.due_filter.count()):
+            due = str(self.due_filter.itemData(i))
+            if due == "due_soon" and self.model is not None:
+                # The window is the rules file's, not a number in the label.
+                text = self.tr("Due within %n day(s)", "", self.model.due_soon_days)
+            else:
+                text = labels.due_filter_name(due)
+            self.due_filter.setItemText(i, text)
 
     def _widths_set_flag(self) -> bool:
         return bool(getattr(self, "_widths_set", False))

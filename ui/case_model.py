@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.domain.states import OPEN_STATES
+from app.domain.states import DueStatus
 from app.services.case_rows import CaseFilter, CaseRow
 from ui import icons, labels
 from ui.case_columns import Column
@@ -73,21 +73,13 @@ _BACKGROUNDS = {Urgency.OVERDUE: QBrush(OVERDUE_BACKGROUND), Urgency.DUE_SOON: Q
 _FOREGROUNDS = {Urgency.OVERDUE: QBrush(OVERDUE_TEXT), Urgency.DUE_SOON: QBrush(DUE_SOON_TEXT)}
 
 
-#: Open states in which the decision clock runs (after a decision it has stopped).
-RUNNING = frozenset({"registered", "accepted", "in_progress", "paused"})
+_URGENCY = {DueStatus.OVERDUE: Urgency.OVERDUE, DueStatus.DUE_SOON: Urgency.DUE_SOON,
+            DueStatus.PAUSED: Urgency.PAUSED}
 
 
 def urgency(row: CaseRow, today: date, due_soon_days: int) -> Urgency:
-    """How much the row must stand out; like the list's due filters, only while the clock runs."""
-    if row.state not in RUNNING:
-        return Urgency.NONE
-    if row.paused:
-        return Urgency.PAUSED
-    if row.is_overdue(today):
-        return Urgency.OVERDUE
-    if row.is_due_soon(today, due_soon_days):
-        return Urgency.DUE_SOON
-    return Urgency.NONE
+    """How much the row must stand out: its due status (the core's one definition, as the due filters)."""
+    return _URGENCY.get(row.due_status(today, due_soon_days), Urgency.NONE)
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -168,6 +160,11 @@ class CaseTableModel(QAbstractTableModel):
     @property
     def total(self) -> int | None:
         return self._total
+
+    @property
+    def due_soon_days(self) -> int:
+        """The due-soon window of the rules in force (``ComplaintRules.due_soon_days``)."""
+        return self._due_soon_days
 
     @property
     def busy(self) -> bool:
@@ -410,13 +407,14 @@ class CaseTableModel(QAbstractTableModel):
 
     def _due_text(self, row: CaseRow) -> str:
         today = self._today()
-        if row.state not in OPEN_STATES:
+        status = row.due_status(today, self._due_soon_days)
+        if status is DueStatus.CLOSED:
             return self.tr("Ended")
-        if row.state not in RUNNING:
+        if status is DueStatus.DECIDED:
             return self.tr("Decided")
-        if row.paused:
+        if status is DueStatus.PAUSED:
             return self.tr("Paused")
-        if row.is_overdue(today):
+        if status is DueStatus.OVERDUE:
             return self.tr("Overdue by %n day(s)", "", (today - row.legal_limit).days)
         left = row.days_left(today)
         if left < 0:
@@ -431,7 +429,7 @@ class CaseTableModel(QAbstractTableModel):
         if level is Urgency.OVERDUE:
             parts.append(self.tr("Overdue: the legal limit has passed."))
         elif level is Urgency.DUE_SOON:
-            parts.append(self.tr("Due within 3 days."))
+            parts.append(self.tr("Due within %n day(s).", "", self._due_soon_days))
         elif level is Urgency.PAUSED:
             parts.append(self.tr("Paused for external appraisal: the clock stands still."))
         parts.append(self.tr("Target date %1, legal limit %2")

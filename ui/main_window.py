@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ui.detail.view import CaseDetailView
     from ui.intake.drafts import Draft, DraftStore
     from ui.intake.form import IntakeForm
+    from ui.receipt_check import ReceiptCheckDialog
     from ui.settings_dialog import SettingsDialog
     from ui.tasks import Executor
 
@@ -171,9 +172,14 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = QAction(self)
         self.shortcuts_action.setShortcuts(_keys("F1"))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.check_receipt_action = QAction(self)
+        self.check_receipt_action.setShortcuts(_keys("Ctrl+Shift+R"))
+        self.check_receipt_action.triggered.connect(self.check_receipt)
 
         self.case_menu = QMenu(self)
         self.case_menu.addActions([self.new_action, self.find_action, self.refresh_action])
+        self.case_menu.addSeparator()
+        self.case_menu.addAction(self.check_receipt_action)
         self.case_menu.addSeparator()
         self.case_menu.addActions([self.close_tab_action, self.next_tab_action])
         self.case_menu.addSeparator()
@@ -198,7 +204,7 @@ class MainWindow(QMainWindow):
         # Shortcuts work from every tab and field, even with the menu bar hidden.
         self.addActions([self.new_action, self.find_action, self.refresh_action, self.close_tab_action,
                          self.settings_action, self.quit_action, self.operator_action, self.next_tab_action,
-                         self.shortcuts_action])
+                         self.shortcuts_action, self.check_receipt_action])
 
     def start(self) -> None:
         """Load the list and the counts, and bring back drafts left by a close or a crash."""
@@ -389,6 +395,17 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def check_receipt(self) -> ReceiptCheckDialog | None:
+        """The 核验回执 dialog: scan or type a receipt handed back to the desk."""
+        if not self._when_open(self.check_receipt):
+            return None
+        from ui.receipt_check import ReceiptCheckDialog
+
+        dialog = ReceiptCheckDialog(self._context(), self)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
     def set_language(self, language: str) -> None:
         install_language(language)
         if self.ctx is not None and self.ctx.settings.language != language:
@@ -415,6 +432,9 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.operator_action.setText(self.tr("Choose &operator"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.check_receipt_action.setText(self.tr("C&heck a receipt…"))
+        self.check_receipt_action.setToolTip(self.tr("Check whether a receipt was issued by this desk: scan its QR "
+                                                     "code or type its number and code (Ctrl+Shift+R)"))
         self.case_menu.setTitle(self.tr("&Case"))
         self.desk_menu.setTitle(self.tr("&Desk"))
         self.language_menu.setTitle(self.tr("&Language"))

@@ -328,34 +328,39 @@ def build_copy(desk: Desk, actor: Actor, request: DocumentRequest) -> BuiltDocum
                                    receipt_key=key, layout=request.layout)
 
 
-def count_copy(desk: Desk, actor: Actor, built: BuiltDocument, where: str) -> IssuedDocument:
-    """Record a delivered copy on the case (its count decides the 补打 mark of the next one)."""
-    from app.services.documents import record_issued
-
-    with desk.write() as s:
-        return record_issued(s, desk.rulebook, actor, built, where)
-
-
 def print_copy(desk: Desk, actor: Actor, built: BuiltDocument, printer: QPrinter, *,
                timeout: float | None = None) -> IssuedDocument:
-    """Paint the copy onto ``printer`` (set up by prepare_printer or the dialog) and count it once it printed."""
-    native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
-    mark = _cups_mark() if native else None
-    paint_pdf(built.pdf, printer)
-    if native:
-        _wait_for_cups(printer, printer.docName(), mark, CUPS_TIMEOUT_S if timeout is None else timeout)
-    return count_copy(desk, actor, built, destination(printer))
+    """Paint the copy onto ``printer`` (set up by prepare_printer or the dialog) and count it once it printed.
+
+    The copy goes out with the number it is counted as (``deliver_copy``): when
+    another preview printed this case meanwhile, it is rebuilt as the next copy.
+    """
+    from app.services.documents import deliver_copy
+
+    def deliver(final: BuiltDocument) -> str:
+        if final.count != built.count:
+            printer.setDocName(job_title(final))
+        native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+        mark = _cups_mark() if native else None
+        paint_pdf(final.pdf, printer)
+        if native:
+            _wait_for_cups(printer, printer.docName(), mark, CUPS_TIMEOUT_S if timeout is None else timeout)
+        return destination(printer)
+
+    return deliver_copy(desk, actor, built, deliver)
 
 
 def save_copy(desk: Desk, actor: Actor, built: BuiltDocument, path: Path) -> IssuedDocument:
-    """Write the copy as a PDF file (an export counts like a print) and count it."""
-    from app.services.documents import write_pdf_file
+    """Write the copy as a PDF file (an export counts like a print) and count it (numbered as print_copy does)."""
+    from app.services.documents import deliver_copy, write_pdf_file
 
-    try:
-        where = write_pdf_file(path)(built)
-    except OSError as exc:
-        raise PrintProblem(str(exc), code="save_failed", detail=exc.strerror or str(exc)) from exc
-    return count_copy(desk, actor, built, where)
+    def deliver(final: BuiltDocument) -> str:
+        try:
+            return write_pdf_file(path)(final)
+        except OSError as exc:
+            raise PrintProblem(str(exc), code="save_failed", detail=exc.strerror or str(exc)) from exc
+
+    return deliver_copy(desk, actor, built, deliver)
 
 
 def print_receipt_now(desk: Desk, actor: Actor, request: DocumentRequest, printer: QPrinter, *,

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from app.domain.holidays import HolidayCalendar
 from app.domain.rules import ComplaintRules
+from app.domain.states import CaseState, DueStatus, due_status
 from app.errors import DeskError
 
 PAUSE_END_BEFORE_START = "pause_end_before_start"
@@ -50,10 +51,14 @@ class DeadlineInputs:
 class DeadlineStatus:
     """Where a case stands against its time limit, as of one day.
 
-    ``days_left`` counts to the nominal due date (negative once past it);
-    ``overdue`` means the legal limit is breached, ``past_target`` only that
-    the nominal date has passed. ``warnings`` holds codes such as
-    ``holiday_data_missing:2027`` for the administrator.
+    ``status`` is the case's :class:`DueStatus` (``overdue`` and ``due_soon``
+    are read from it: a paused, decided or ended case is never overdue).
+    ``days_left`` counts to the nominal due date (negative once past it) from
+    today, or from the day the clock stopped; ``past_target`` says the nominal
+    date has passed; ``ended_late`` that the clock stopped (decision,
+    withdrawal, decline) after the legal limit -- history, for the on-time rate.
+    ``warnings`` holds codes such as ``holiday_data_missing:2027`` for the
+    administrator.
     """
 
     clock_start: date
@@ -68,6 +73,8 @@ class DeadlineStatus:
     warnings: tuple[str, ...]
     rules_version: str
     past_target: bool = False
+    status: DueStatus = DueStatus.ON_TIME
+    ended_late: bool = False
 
 
 def limit_days_for(extensions: tuple[Extension, ...], rules: ComplaintRules) -> int:
@@ -123,15 +130,27 @@ def _paused_days(pauses: tuple[Pause, ...], clock_start: date, reference: date) 
     return total, warnings
 
 
+def _state_from(inputs: DeadlineInputs) -> CaseState:
+    """The state the inputs imply, for callers that do not pass the case's own."""
+    if inputs.ended_on is not None:
+        return CaseState.DECIDED
+    if any(p.end is None for p in inputs.pauses):
+        return CaseState.PAUSED
+    return CaseState.IN_PROGRESS
+
+
 def compute_deadline(
-    inputs: DeadlineInputs, rules: ComplaintRules, calendar: HolidayCalendar, today: date
+    inputs: DeadlineInputs, rules: ComplaintRules, calendar: HolidayCalendar, today: date,
+    state: CaseState | str | None = None,
 ) -> DeadlineStatus:
-    """The deadline status of a case on ``today``.
+    """The deadline status of a case in ``state`` on ``today``.
 
     The clock starts at receipt or at the latest new facts (the day itself not
     counted); pauses push the due date back day for day; an open pause runs up
-    to the reference day (``ended_on`` or ``today``). Once ended, ``due_soon``
-    is False and ``overdue`` tells whether the case ended after its legal limit.
+    to the reference day (``ended_on`` or ``today``). ``state`` (the case's
+    own; implied by the inputs when None) decides the :class:`DueStatus`: once
+    the clock has stopped the case is neither overdue nor due soon, and
+    ``ended_late`` tells whether it stopped after its legal limit.
     """
     clock_start = max((inputs.received_on, *inputs.new_facts_on))
     limit_days = limit_days_for(inputs.extensions, rules)
@@ -148,8 +167,8 @@ def compute_deadline(
         legal_limit = nominal_due
 
     days_left = (nominal_due - reference).days
-    overdue = reference > legal_limit
-    due_soon = inputs.ended_on is None and not overdue and 0 <= days_left <= rules.due_soon_days
+    status = due_status(state if state is not None else _state_from(inputs), nominal_due, legal_limit, today,
+                        rules.due_soon_days)
     return DeadlineStatus(
         clock_start=clock_start,
         limit_days=limit_days,
@@ -158,9 +177,11 @@ def compute_deadline(
         nominal_due=nominal_due,
         legal_limit=legal_limit,
         days_left=days_left,
-        overdue=overdue,
-        due_soon=due_soon,
+        overdue=status is DueStatus.OVERDUE,
+        due_soon=status is DueStatus.DUE_SOON,
         warnings=tuple(warnings),
         rules_version=rules.version,
         past_target=reference > nominal_due,
+        status=status,
+        ended_late=inputs.ended_on is not None and inputs.ended_on > legal_limit,
     )

@@ -7,6 +7,7 @@ screen and the service can never disagree.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 from app.errors import IllegalTransition
@@ -54,6 +55,10 @@ _A = CaseAction
 
 TERMINAL_STATES: frozenset[CaseState] = frozenset({_S.CLOSED, _S.WITHDRAWN, _S.DECLINED})
 OPEN_STATES: frozenset[CaseState] = frozenset(set(CaseState) - TERMINAL_STATES)
+#: Open states in which the decision clock counts (paused: it stands still; decided: it has stopped).
+CLOCK_COUNTING_STATES: frozenset[CaseState] = frozenset({_S.REGISTERED, _S.ACCEPTED, _S.IN_PROGRESS})
+#: Open states after the decision (a review may follow): the decision clock has stopped for good.
+DECIDED_STATES: frozenset[CaseState] = frozenset({_S.DECIDED, _S.REVIEW_REQUESTED, _S.REVIEWED})
 
 # Actions that move the case to another state.
 _TRANSITIONS: dict[CaseState, dict[CaseAction, CaseState]] = {
@@ -120,3 +125,48 @@ def next_state(state: CaseState | str, action: CaseAction | str) -> CaseState:
         f"action {act.value} is not allowed in state {current.value}",
         code="illegal_transition", field="state", state=current.value, action=act.value,
     )
+
+
+class DueStatus(StrEnum):
+    """Where a case stands against its decision clock today: the one answer every view gives.
+
+    The case list, its ``--due`` filters (and the SQL behind them), ``case show``,
+    the GUI's tints and the detail panel all take it from :func:`due_status`.
+    The values are the ``--due`` filter names where one exists.
+    """
+
+    #: The clock counts and the target date is more than the rules' due-soon window away.
+    ON_TIME = "on_time"
+    #: The clock counts, the legal limit has not passed, the target date is at most the window away
+    #: (or already past while a holiday roll-over keeps the legal limit ahead).
+    DUE_SOON = "due_soon"
+    #: The clock counts and the legal limit has passed with no decision.
+    OVERDUE = "overdue"
+    #: Paused for external appraisal: the clock stands still, nothing can run late.
+    PAUSED = "paused"
+    #: The decision is made (a review may follow): the clock has stopped; never overdue afterwards.
+    DECIDED = "decided"
+    #: Closed, withdrawn or declined.
+    CLOSED = "closed"
+
+
+def due_status(state: CaseState | str, nominal_due: date, legal_limit: date, today: date,
+               due_soon_days: int) -> DueStatus:
+    """The due status of a case in ``state`` with these dates, on ``today``.
+
+    ``due_soon_days`` comes from the rules file (``ComplaintRules.due_soon_days``).
+    ``app.services.queries.due_status_clause`` says the same in SQL; a test holds
+    the two together for every state and the boundary dates.
+    """
+    current = CaseState(state)
+    if current in TERMINAL_STATES:
+        return DueStatus.CLOSED
+    if current in DECIDED_STATES:
+        return DueStatus.DECIDED
+    if current not in CLOCK_COUNTING_STATES:
+        return DueStatus.PAUSED
+    if today > legal_limit:
+        return DueStatus.OVERDUE
+    if (nominal_due - today).days <= due_soon_days:
+        return DueStatus.DUE_SOON
+    return DueStatus.ON_TIME

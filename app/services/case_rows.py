@@ -13,7 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from app.domain.states import OPEN_STATES
+from app.domain.states import DueStatus, due_status
 
 
 class DueFilter(StrEnum):
@@ -55,12 +55,16 @@ class CaseRow:
     def days_left(self, today: date) -> int:
         return (self.nominal_due - today).days
 
+    def due_status(self, today: date, due_soon_days: int) -> DueStatus:
+        """The row's due status (:func:`app.domain.deadlines.due_status`; the window from the rules)."""
+        return due_status(self.state, self.nominal_due, self.legal_limit, today, due_soon_days)
+
     def is_overdue(self, today: date) -> bool:
-        return self.state in OPEN_STATES and not self.paused and today > self.legal_limit
+        # The due-soon window does not change whether a case is overdue.
+        return self.due_status(today, 0) is DueStatus.OVERDUE
 
     def is_due_soon(self, today: date, within: int) -> bool:
-        return (self.state in OPEN_STATES and not self.paused and not self.is_overdue(today)
-                and self.days_left(today) <= within)
+        return self.due_status(today, within) is DueStatus.DUE_SOON
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "number": self.case_number, "state": self.state,

@@ -33,13 +33,12 @@ from sqlalchemy.sql.visitors import replacement_traverse
 from app.db.models import Case, Party
 from app.services.context import Rulebook
 from app.domain.states import OPEN_STATES, CaseState
-from app.services.queries import _NOT_RUNNING, CaseFilter, CaseRow, DueFilter, _base, _filtered
+from app.services.queries import COUNTING, CaseFilter, CaseRow, DueFilter, _base, _filtered
 
 #: At most this many case-number hits are resolved to row ids; more means a common term.
 SPARSE_LIMIT = 2000
 AnySelect = Select[Unpack[tuple[Any, ...]]]
 _ROWID: ColumnClause[int] = literal_column("cases.rowid", type_=Integer)
-_RUNNING = [s.value for s in CaseState if s.value not in _NOT_RUNNING]
 _OPEN = {s.value for s in OPEN_STATES}
 _TAIL = re.compile(r"\d{3}[\dXx]|\d{4}")
 # Above every character: the upper end of a "starts with" range on a BINARY index.
@@ -128,7 +127,7 @@ def _without_index(expr: ColumnElement[bool]) -> ColumnElement[bool]:
 def _states_worth_an_index(flt: CaseFilter) -> list[str]:
     """Open states the filter is limited to (few rows: let ix_cases_state_due find them)."""
     if flt.due in (DueFilter.OVERDUE, DueFilter.DUE_SOON):
-        wanted = set(_RUNNING)
+        wanted = set(COUNTING)
     elif flt.due is DueFilter.PAUSED:
         wanted = {CaseState.PAUSED.value}
     else:

@@ -82,8 +82,9 @@ def deadline_inputs(case: Case, events: list[CaseEvent]) -> DeadlineInputs:
 
 
 def deadline_of(case: Case, rb: Rulebook) -> DeadlineStatus:
-    """The case's deadline status as of today."""
-    return compute_deadline(deadline_inputs(case, list(case.events)), rb.rules, rb.calendar, rb.today())
+    """The case's deadline status as of today (its due status follows the case's state)."""
+    return compute_deadline(deadline_inputs(case, list(case.events)), rb.rules, rb.calendar, rb.today(),
+                            state=case.state)
 
 
 def _append(session: Session, rb: Rulebook, actor: Actor, case: Case, kind: str, *, reason: str = "",

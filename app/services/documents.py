@@ -9,9 +9,10 @@ after the delivery callback has returned.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from datetime import date, datetime, timedelta
 from hashlib import sha256
@@ -26,6 +27,7 @@ from app.domain.masking import MaskStrength
 from app.roles import Permission, can
 from app.services import case_actions as acts
 from app.services.context import Rulebook
+from app.services.copy_lock import copy_lock
 from app.services.identity import Actor, require_desk_info
 from app.services.queries import CaseDetail, EventView, PartyView, case_detail
 from app.settings import Settings
@@ -33,6 +35,8 @@ from reports import data as rd
 from reports.case_report import build_case_report, report_fingerprint
 from reports.receipt import build_receipt
 from reports.verification import canonical_received_at, desk_receipt_key, receipt_verification_code
+
+log = logging.getLogger(__name__)
 
 
 class DocumentKind(StrEnum):
@@ -51,13 +55,16 @@ class DeskContacts:
 
 @dataclass(frozen=True)
 class BuiltDocument:
-    """A rendered PDF and what it will count as once delivered."""
+    """A rendered PDF and the copy it was built as (checked again when it is delivered: see deliver_copy)."""
 
     kind: DocumentKind
     case_number: str
     pdf: bytes
     count: int
     fingerprint: str
+    #: How it was built, so that it can be rebuilt as another copy.
+    contacts: DeskContacts = DeskContacts()
+    layout: str = "a5"
 
 
 @dataclass(frozen=True)
@@ -208,21 +215,64 @@ def report_data(session: Session, rb: Rulebook, actor: Actor, case_ref: str, *, 
 
 
 def build_document(session: Session, rb: Rulebook, actor: Actor, case_ref: str, kind: DocumentKind, *,
-                   contacts: DeskContacts, receipt_key: bytes, layout: str = "a5") -> BuiltDocument:
-    """Render the next copy of a receipt or report (not yet counted as issued)."""
-    count = acts.print_count(session, case_ref, kind.value) + 1
+                   contacts: DeskContacts, receipt_key: bytes, layout: str = "a5",
+                   count: int | None = None) -> BuiltDocument:
+    """Render the next copy of a receipt or report (or copy ``count``); not yet counted as issued."""
+    if count is None:
+        count = acts.print_count(session, case_ref, kind.value) + 1
     if kind is DocumentKind.RECEIPT:
         data = receipt_data(session, rb, actor, case_ref, contacts=contacts, key=receipt_key, print_count=count)
         pdf = build_receipt(data, layout)  # type: ignore[arg-type]
-        return BuiltDocument(kind, data.case_number, pdf, count, sha256(pdf).hexdigest())
+        return BuiltDocument(kind, data.case_number, pdf, count, sha256(pdf).hexdigest(), contacts, layout)
     report = report_data(session, rb, actor, case_ref, contacts=contacts, now=rb.clock())
-    return BuiltDocument(kind, report.case_number, build_case_report(report), count, report_fingerprint(report))
+    return BuiltDocument(kind, report.case_number, build_case_report(report), count, report_fingerprint(report),
+                         contacts, layout)
+
+
+#: Documents that print their copy number (a receipt's 补打 mark); a report's pages do not.
+NUMBERED_KINDS = frozenset({DocumentKind.RECEIPT})
+
+
+def deliver_copy(desk: Desk, actor: Actor, built: BuiltDocument,
+                 deliver: Callable[[BuiltDocument], str]) -> IssuedDocument:
+    """Deliver ``built`` as the copy it really is, then count it; returns what was counted.
+
+    A copy's number is taken when it is built, but another preview or process
+    may deliver a copy of the same case before this one.  So, under the case's
+    copy lock (:mod:`app.services.copy_lock`) held from here until the count is
+    written: the number is checked against the copies counted so far, a copy
+    built with an outdated number is rebuilt with its real one (its 补打 mark)
+    and handed to ``deliver`` instead, and the copy is counted.  Anything
+    ``deliver`` raises propagates and nothing is counted.
+    """
+    with copy_lock(desk.paths, built.case_number):
+        with desk.read() as s:
+            real = acts.print_count(s, built.case_number, built.kind.value) + 1
+        if real != built.count:
+            log.info("%s %s was built as copy %d; delivered as copy %d", built.case_number, built.kind.value,
+                     built.count, real)
+            built = _renumbered(desk, actor, built, real)
+        destination = deliver(built)
+        with desk.write() as s:
+            return record_issued(s, desk.rulebook, actor, built, destination)
+
+
+def _renumbered(desk: Desk, actor: Actor, built: BuiltDocument, count: int) -> BuiltDocument:
+    if built.kind not in NUMBERED_KINDS:
+        return replace(built, count=count)
+    with desk.read() as s:
+        return build_document(s, desk.rulebook, actor, built.case_number, built.kind, contacts=built.contacts,
+                              receipt_key=desk_receipt_key(), layout=built.layout, count=count)
 
 
 def record_issued(session: Session, rb: Rulebook, actor: Actor, built: BuiltDocument, destination: str) -> IssuedDocument:
     """Count a delivered document on the case's timeline (the audit line comes with the event)."""
     change = acts.record_print(session, rb, actor, built.case_number, document=built.kind.value,
                                printer=destination, fingerprint=built.fingerprint)
+    if int(change.detail["count"]) != built.count:
+        # Only a delivery outside deliver_copy's lock can get here; the timeline keeps the true count.
+        log.warning("%s %s printed as copy %d was counted as copy %s", built.case_number, built.kind.value,
+                    built.count, change.detail["count"])
     return IssuedDocument(built.kind, built.case_number, int(change.detail["count"]), destination,
                           len(built.pdf), built.fingerprint)
 
@@ -236,17 +286,16 @@ def issue_document(desk: Desk, actor: Actor, case_ref: str, kind: DocumentKind, 
                    deliver: Callable[[BuiltDocument], str], layout: str = "a5") -> IssuedDocument:
     """Build the next copy, hand it to ``deliver`` (file or printer; returns where it went), then count it.
 
-    Anything ``deliver`` raises propagates and nothing is recorded: a failed or
-    cancelled print is not counted as printed.
+    Delivered through :func:`deliver_copy`: the copy goes out with the number it
+    is counted as.  Anything ``deliver`` raises propagates and nothing is
+    recorded: a failed or cancelled print is not counted as printed.
     """
     key = desk_receipt_key() if kind is DocumentKind.RECEIPT else b""
     with desk.write() if kind is DocumentKind.REPORT else desk.read() as s:
         # A report by an unmasking role writes its reveal to the audit log, hence a write session.
         built = build_document(s, desk.rulebook, actor, case_ref, kind, contacts=contacts, receipt_key=key,
                                layout=layout)
-    destination = deliver(built)
-    with desk.write() as s:
-        return record_issued(s, desk.rulebook, actor, built, destination)
+    return deliver_copy(desk, actor, built, deliver)
 
 
 def write_pdf_file(path: Path) -> Callable[[BuiltDocument], str]:

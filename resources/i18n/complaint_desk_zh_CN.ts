@@ -540,6 +540,11 @@
         <source>Opening the case register…</source>
         <translation>正在打开投诉登记册…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/case_list.py" line="286" />
+        <source>Due within %n day(s)</source>
+        <translation><numerusform>%n日内到期</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>CaseTableModel</name>
@@ -619,10 +624,10 @@
         <source>Overdue: the legal limit has passed.</source>
         <translation>已超期：法定期限已过。</translation>
     </message>
-    <message>
-        <location filename="../../ui/case_model.py" line="377" />
-        <source>Due within 3 days.</source>
-        <translation>3日内到期。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/case_model.py" line="427" />
+        <source>Due within %n day(s).</source>
+        <translation><numerusform>%n日内到期。</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/case_model.py" line="379" />
@@ -1421,6 +1426,16 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <source>Connection to the central ticket service</source>
         <translation>与总行投诉工单系统的连接</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" />
+        <source>C&amp;heck a receipt…</source>
+        <translation>核验回执(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" />
+        <source>Check whether a receipt was issued by this desk: scan its QR code or type its number and code (Ctrl+Shift+R)</source>
+        <translation>核验回执是否由本窗口出具：扫描二维码，或输入编号和验证码（Ctrl+Shift+R）</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -2039,6 +2054,84 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <location filename="../../ui/case_documents.py" line="194" />
         <source>Not now</source>
         <translation>暂不</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptCheckDialog</name>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>Choose the current operator first (status bar).</source>
+        <translation>请先在状态栏选择当前操作员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>Scan the receipt's QR code, or type its case number and code.</source>
+        <translation>请扫描回执二维码，或输入投诉编号和验证码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>This is not a receipt code: scan the QR code, or type the case number and the code printed beside it (e.g. 0591-W01-20261202-0001 2PVM-IHIA).</source>
+        <translation>无法识别为回执：请扫描二维码，或输入投诉编号及其旁边印的验证码（例如 0591-W01-20261202-0001 2PVM-IHIA）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>The desk's receipt key cannot be read from the keyring, so no receipt can be checked.</source>
+        <translation>无法从系统密钥环读取本窗口的回执密钥，无法核验回执。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>Genuine receipt</source>
+        <translation>回执真实：由本窗口出具</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>NOT genuine: the code does not match the receipt this desk issued</source>
+        <translation>回执不真实：验证码与本窗口出具的回执不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>Unknown case: no case with this number at this desk</source>
+        <translation>未知案件：本窗口没有该编号的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>Case %1</source>
+        <translation>投诉编号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>Received %1 (Beijing time)</source>
+        <translation>受理时间 %1（北京时间）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>Check a receipt (核验回执)</source>
+        <translation>核验回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>&amp;Scan the QR code of the receipt, or type its case number and the code printed beside it, then press Enter.</source>
+        <translation>扫描回执二维码，或输入投诉编号和旁边印的验证码，然后按回车(&amp;S)。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>e.g. 0591-W01-20261202-0001 2PVM-IHIA</source>
+        <translation>例如 0591-W01-20261202-0001 2PVM-IHIA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>Check</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -244,6 +244,8 @@ def test_fast_json_export_matches_the_list_rows(desk: Desk, actors: dict[str, Ac
     with desk.read() as s:
         rows = list_cases(s, desk.rulebook, CaseFilter(), limit=None)
         exported = export_case_rows(s, desk.rulebook, CaseFilter())
-    expected = [dict(r.as_json(), days_left=r.days_left(today), overdue=r.is_overdue(today)) for r in rows]
+    window = desk.rules.due_soon_days
+    expected = [dict(r.as_json(), days_left=r.days_left(today), overdue=r.is_overdue(today),
+                     due_status=r.due_status(today, window).value) for r in rows]
     assert exported == expected
     assert [e["overdue"] for e in exported] == [False, True]

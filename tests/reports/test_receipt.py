@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from reports.data import ReceiptData
-from reports.receipt import ROLL_WIDTH, build_receipt
+from reports.receipt import ROLL_WIDTH, build_receipt, receipt_qr_payload
+from reports.verification import canonical_received_at
 from tests.reports import pdfcheck
 from tests.reports.samples import (
     CASE_NUMBER,
@@ -113,7 +114,8 @@ def test_qr_code_decodes_to_case_number_and_code(built: dict[str, bytes], layout
     [png] = pdfcheck.render(built[layout], tmp_path, f"qr-{layout}", dpi=200)
     value, _points, _raw = cv2.QRCodeDetector().detectAndDecode(cv2.imread(str(png)))
     data = receipt()
-    assert value == f"CDR1|{CASE_NUMBER}|{data.verification_code}"
+    assert value == f"CDR2|{CASE_NUMBER}|{canonical_received_at(data.received_at)}|{data.verification_code}"
+    assert value == receipt_qr_payload(data)
     text = pdfcheck.squash("".join(pdfcheck.pdftotext(built[layout], tmp_path)))
     code = data.verification_code
     assert f"{code[:4]}-{code[4:]}" in text

@@ -12,8 +12,8 @@ from reports.verification import (
     canonical_received_at,
     desk_receipt_key,
     display_code,
-    parse_qr_payload,
     qr_payload,
+    read_receipt_text,
     receipt_verification_code,
     verify_receipt_code,
 )
@@ -57,14 +57,46 @@ def test_canonical_time_is_utc_whatever_the_zone() -> None:
         canonical_received_at(datetime(2025, 3, 5, 14, 32))
 
 
-def test_qr_payload_round_trip() -> None:
+def test_qr_payload_carries_what_the_code_is_computed_over() -> None:
     code = receipt_verification_code(CASE_NUMBER, WHEN, TEST_KEY)
-    payload = qr_payload(CASE_NUMBER, code)
-    assert payload == f"CDR1|{CASE_NUMBER}|{code}"
-    assert parse_qr_payload(payload) == (CASE_NUMBER, code)
-    for bad in ("", "CDR2|x|y", "CDR1||ABC", "hello"):
-        with pytest.raises(DeskError):
-            parse_qr_payload(bad)
+    payload = qr_payload(CASE_NUMBER, WHEN, code)
+    assert payload == f"CDR2|{CASE_NUMBER}|{WHEN}|{code}"
+    claim = read_receipt_text(payload)
+    assert (claim.case_number, claim.received_at_iso, claim.code, claim.form) == (CASE_NUMBER, WHEN, code, "qr")
+    # Anyone holding the desk key can recompute the code from the scan alone.
+    assert claim.received_at_iso is not None
+    assert verify_receipt_code(claim.case_number, claim.received_at_iso, claim.code, TEST_KEY)
+
+
+@pytest.mark.parametrize("typed", [
+    "{n} {c4}-{c8}", "  {n}    {c4}-{c8}  ", "{n} {c}", "{n}{c}", "{n} {c4} {c8}", "{nl} {cl}",
+    "\t{n}\t{c4}-{c8}\r\n",
+])
+def test_typed_receipt_reads_however_it_is_typed(typed: str) -> None:
+    code = receipt_verification_code(CASE_NUMBER, WHEN, TEST_KEY)
+    text = typed.format(n=CASE_NUMBER, c=code, c4=code[:4], c8=code[4:], nl=CASE_NUMBER.lower(), cl=code.lower())
+    claim = read_receipt_text(text)
+    assert (claim.case_number, claim.code, claim.received_at_iso, claim.form) == (CASE_NUMBER, code, None, "typed")
+
+
+def test_full_width_and_other_dashes_read_as_ascii() -> None:
+    code = receipt_verification_code(CASE_NUMBER, WHEN, TEST_KEY)
+    wide = "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in f"{CASE_NUMBER} {code[:4]}-{code[4:]}")
+    claim = read_receipt_text(wide.replace(" ", "\u3000"))
+    assert (claim.case_number, claim.code) == (CASE_NUMBER, code)
+    claim = read_receipt_text(CASE_NUMBER.replace("-", "\u2014") + " " + code)
+    assert claim.case_number == CASE_NUMBER
+    old = read_receipt_text(f"CDR1|{CASE_NUMBER}|{code}")  # printed before the time was in the QR
+    assert (old.case_number, old.code, old.received_at_iso, old.form) == (CASE_NUMBER, code, None, "qr")
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "hello", CASE_NUMBER, "CDR1||ABCDEFGH", "CDR3|x|y|z",
+                                 f"CDR2|{CASE_NUMBER}|ABCDEFGH", f"CDR2|{CASE_NUMBER}|yesterday|ABCDEFGH",
+                                 "0591-W01-2026 ABCD-EFGH"])
+def test_what_is_not_a_receipt_says_so(bad: str) -> None:
+    with pytest.raises(DeskError) as caught:
+        read_receipt_text(bad)
+    assert (caught.value.code, caught.value.field) == ("receipt_unreadable", "text")
 
 
 def test_desk_key_lives_in_the_keyring_and_persists() -> None:

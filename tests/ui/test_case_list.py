@@ -134,3 +134,36 @@ def test_a_first_page_read_before_the_store_opens_shows_what_the_store_shows(qtb
 def list_operators_of(desk: Desk) -> list[Any]:
     with desk.read() as s:
         return list_operators(s)
+
+
+def test_tints_follow_the_core_due_status_and_the_rules_window(qtbot: Any, desk: Desk, make_window: Any) -> None:
+    """A case decided on time is not overdue once its limit passes; 'due soon' is the rules file's window."""
+    from dataclasses import replace
+
+    from app.services import case_actions as acts
+    from app.services.cases import transition
+    from app.domain.states import CaseAction
+
+    desk.rules = replace(desk.rules, due_soon_days=6)
+    now = datetime.now(BEIJING)
+    who = actor(desk, "1024")
+    decided = operations.register(desk, who, intake(received_at=(now - timedelta(days=40)).isoformat()))
+    with desk.write() as s:
+        transition(s, desk.rulebook, who, decided.case_number, CaseAction.ACCEPT)
+        acts.record_decision(s, desk.rulebook, who, decided.case_number, verified="已核实", basis="合同",
+                             outcome="减免", remedies="可申请核查")
+    soon = operations.register(desk, who, intake(received_at=(now - timedelta(days=10)).isoformat()))
+    window = make_window("1024")
+    page = window.list_page
+    qtbot.waitUntil(lambda: page.model is not None and page.model.rowCount() == 2)
+    model = page.model
+    assert model is not None
+    rows = {model.row_at(r).case_number: r for r in range(model.rowCount())}
+    index = model.index(rows[decided.case_number], Column.DUE)
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == "已决定，停止计时"
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole) is None, "decided on time: not tinted overdue"
+    index = model.index(rows[soon.case_number], Column.DUE)
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None, "5 days left is due soon in a 6-day window"
+    assert "6日内到期。" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    labels = [page.due_filter.itemText(i) for i in range(page.due_filter.count())]
+    assert "6日内到期" in labels and "3日内到期" not in labels

@@ -412,3 +412,43 @@ def test_silent_print_to_a_printer_that_is_off_is_not_counted(qtbot: Any, make_w
     assert message.startswith("打印失败：打印机 DeskOff 未完成打印作业"), message
     assert "本份不计入打印次数" in message
     assert prints(desk, number) == []
+
+
+def test_two_previews_of_one_case_deliver_copies_1_and_2(qtbot: Any, make_window: Any, desk: Desk,
+                                                         pdf_printers: PdfPrinters, tmp_path: Path) -> None:
+    """Both previews were built as copy 1 before either printed: the later one goes out as copy 2 (补打)."""
+    number = operations.register(desk, actor(desk, "1024"), intake()).case_number
+    window = make_window("1024")
+    with_printers(window)
+    first = PrintPreview(window.ctx, number, printing.RECEIPT, window)
+    second = PrintPreview(window.ctx, number, printing.RECEIPT, window)
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    assert first.built is not None and second.built is not None
+    assert (first.built.count, second.built.count) == (1, 1), "both previews show copy 1"
+
+    copy_one = first.built.pdf
+    printer = pdf_printers.printer("Counter-80")
+    assert printer is not None
+    printing.prepare_printer(printer, first.built)
+    with qtbot.waitSignal(first.issued) as printed:
+        first.print_to(printer)
+    assert printed.args[0].count == 1
+    saved = tmp_path / "second.pdf"
+    with qtbot.waitSignal(second.issued) as issued:
+        second.save_to(saved)
+    assert issued.args[0].count == 2
+
+    assert [e.data["count"] for e in prints(desk, number)] == [1, 2]
+    # The paper (painted pages, no text layer) is the copy-1 receipt the first preview showed.
+    assert difference(rendered(Path(printer.outputFileName()).read_bytes(), 0), rendered(copy_one, 0)) < 15
+    assert "补打" not in flat(PdfReader(io.BytesIO(copy_one)).pages[0].extract_text())
+    in_file = flat(PdfReader(saved).pages[0].extract_text())
+    assert "补打（第1次）" in in_file and "第2次打印" in in_file, "the second copy says it is copy 2"
+    # What the timeline counts is what went out: the fingerprint of the copy actually saved.
+    from hashlib import sha256
+
+    assert prints(desk, number)[1].data["fingerprint"] == sha256(saved.read_bytes()).hexdigest()
+    assert "2" in second.status.text(), "the preview says which copy went out"
+    # Each preview now shows the copy after the last one counted.
+    qtbot.waitUntil(lambda: second.built is not None and second.built.count == 3)

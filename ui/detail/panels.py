@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.states import DueStatus
 from app.services.queries import CaseDetail, EventView
 from ui import icons, labels
 
@@ -89,19 +90,19 @@ class DeadlinePanel(QGroupBox):
         if case is None:
             return
         d = case.deadline
-        ended = case.state in ("closed", "withdrawn", "declined", "decided", "review_requested", "reviewed")
-        if d.paused:
+        # The core's due status (app.domain.states.due_status), as the case list shows it.
+        if d.status is DueStatus.PAUSED:
             text, icon = self.tr("Paused for appraisal: the clock stands still."), "paused"
-        elif ended:
-            text = (self.tr("Decided after the legal limit.") if d.overdue
+        elif d.status in (DueStatus.DECIDED, DueStatus.CLOSED):
+            text = (self.tr("Decided after the legal limit.") if d.ended_late
                     else self.tr("Handled within the time limit."))
-            icon = "overdue" if d.overdue else "ok"
-        elif d.overdue:
+            icon = "overdue" if d.ended_late else "ok"
+        elif d.status is DueStatus.OVERDUE:
             text, icon = self.tr("Overdue: the legal limit has passed."), "overdue"
-        elif d.due_soon:
-            text, icon = self.tr("Due soon: %n day(s) left.", "", d.days_left), "due_soon"
         elif d.past_target:
             text, icon = self.tr("Past the target date; the legal limit has not passed yet."), "due_soon"
+        elif d.status is DueStatus.DUE_SOON:
+            text, icon = self.tr("Due soon: %n day(s) left.", "", d.days_left), "due_soon"
         else:
             text, icon = self.tr("%n day(s) left.", "", d.days_left), "ok"
         self.status.setText(text)

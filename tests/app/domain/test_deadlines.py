@@ -17,6 +17,7 @@ from app.domain.deadlines import (
 )
 from app.domain.holidays import HolidayCalendar
 from app.domain.rules import ComplaintRules, load_rules
+from app.domain.states import DueStatus
 from app.errors import DeskError
 
 
@@ -45,7 +46,9 @@ def test_spring_festival_rolls_the_legal_limit(rules: ComplaintRules, calendar: 
 def test_between_target_and_legal_limit(rules: ComplaintRules, calendar: HolidayCalendar) -> None:
     inputs = DeadlineInputs(received_on=date(2026, 2, 1))
     status = compute_deadline(inputs, rules, calendar, today=date(2026, 2, 20))
-    assert (status.past_target, status.overdue, status.due_soon) == (True, False, False)
+    # Past the target while the holiday roll-over keeps the legal limit ahead: urgent, so "due soon"
+    # (as the list's due-soon filter has always selected it), not overdue.
+    assert (status.past_target, status.overdue, status.due_soon) == (True, False, True)
     assert status.days_left == -4
     assert compute_deadline(inputs, rules, calendar, today=date(2026, 2, 24)).overdue is False
     assert compute_deadline(inputs, rules, calendar, today=date(2026, 2, 25)).overdue is True
@@ -119,9 +122,11 @@ def test_ended_case_stops_the_clock(rules: ComplaintRules, calendar: HolidayCale
     inputs = DeadlineInputs(date(2026, 3, 2), ended_on=date(2026, 3, 16))
     status = compute_deadline(inputs, rules, calendar, today=date(2026, 6, 1))
     assert (status.days_left, status.overdue, status.past_target, status.due_soon) == (1, False, False, False)
+    assert (status.status, status.ended_late) == (DueStatus.DECIDED, False)
     late = compute_deadline(DeadlineInputs(date(2026, 3, 2), ended_on=date(2026, 3, 25)), rules, calendar,
                             today=date(2026, 6, 1))
-    assert late.overdue is True
+    # Decided late: that is history (ended_late), not a running overdue case.
+    assert (late.overdue, late.ended_late, late.status) == (False, True, DueStatus.DECIDED)
 
 
 def test_year_beyond_package_data_warns_without_crash(rules: ComplaintRules, tmp_path: Path) -> None:
