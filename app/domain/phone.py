@@ -95,10 +95,10 @@ def _parse(raw: str | None) -> tuple[str | None, str]:
     grouped = _GROUPED_AREA.fullmatch(text) or _SPACED_AREA.fullmatch(text)
     if grouped:
         area = grouped.group(1)
-        rest = _LOCAL.fullmatch(re.sub(r"\s+", "", grouped.group(2)))
+        local_ext = _LOCAL.fullmatch(re.sub(r"\s+", "", grouped.group(2)))
         if not is_area_code(area):
             return None, "phone_area"
-        normal = _landline(area, rest.group(1), rest.group(2)) if rest else None
+        normal = _landline(area, local_ext.group(1), local_ext.group(2)) if local_ext else None
         return (normal, "") if normal else (None, "phone_format")
     landline = _LANDLINE.fullmatch(compact)
     if landline:
