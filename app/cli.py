@@ -11,13 +11,18 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
+
+from sqlalchemy.exc import OperationalError
 
 from app.clock import beijing
 from app.desk import Desk, open_desk
 from app.domain.states import CaseAction
-from app.errors import DeskError, ValidationError
+from app.domain.text import excerpt
+from app.errors import DeskError, Problem, ValidationError
+from app.json_input import MAX_BYTES, decode_json_document
 from app.logs import setup_logging
+from app.output_file import check_output_path
 from app.paths import resolve_paths
 from app.roles import Role
 from app.services import case_actions as acts
@@ -28,12 +33,53 @@ from app.services.intake import parse_intake
 from app.services.case_search import search_cases
 from app.services.queries import CaseFilter, DueFilter, case_detail, export_case_rows
 from app.settings import Settings, load_settings
+from app.terminal import escape_unsafe, one_line, terminal_safe_output
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+# More lines than this would bury the first problems (and a hostile file can have thousands).
+MAX_ERROR_LINES = 20
+
+
+class _DeskArgumentParser(argparse.ArgumentParser):
+    """argparse with the desk's one-line error format (``error: <option>: <message> [usage]``)."""
+
+    def error(self, message: str) -> NoReturn:
+        where, _, what = message.partition(": ") if message.startswith("argument ") else ("", "", message)
+        field = where.removeprefix("argument ").split("/")[-1] if where else self.prog
+        self.exit(EXIT_USAGE, escape_unsafe(f"error: {excerpt(field)}: {excerpt(what, 200)} "
+                                            f"(see {self.prog} --help) [usage]\n"))
+
+
+def _bounded_int(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high}")
+        return value
+
+    return parse
+
+
+def _bounded_float(low: float, high: float) -> Callable[[str], float]:
+    """A number in (low, high]; NaN and infinities are refused."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a number more than {low:g} and at most {high:g}") from None
+        if not low < value <= high:  # also false for NaN
+            raise argparse.ArgumentTypeError(f"must be a number more than {low:g} and at most {high:g}")
+        return value
+
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="complaint-desk", description="Complaint Desk (投诉接待工作站)")
+    p = _DeskArgumentParser(prog="complaint-desk", description="Complaint Desk (投诉接待工作站)")
     p.add_argument("--data-dir", help="folder for the store, settings and recordings "
                                       "(default: $COMPLAINT_DESK_HOME or the user data folder)")
     p.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (GUI)")
@@ -64,7 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--search", default="", help="case number, name, phone tail or ID tail")
     lst.add_argument("--state", action="append", default=[], help="only this state (repeatable)")
     lst.add_argument("--due", choices=[d.value for d in DueFilter], default="all")
-    lst.add_argument("--limit", type=int, default=0, help="at most N rows (0 = all)")
+    lst.add_argument("--limit", type=_bounded_int(0, 1_000_000), default=0,
+                     help="at most N rows, 0 to 1,000,000 (0 = all)")
     show = case.add_parser("show", help="one case with its timeline")
     show.add_argument("number")
     show.add_argument("--json", action="store_true")
@@ -116,24 +163,25 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--report", action="store_true")
     pr.add_argument("--printer", help="CUPS queue (default: the desk setting, else the system default)")
     pr.add_argument("--layout", choices=["a4", "a5", "80mm"], help="receipt paper (default: the desk setting)")
-    pr.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the printer (default 60)")
+    pr.add_argument("--timeout", type=_bounded_float(0, 3600), default=60.0,
+                    help="seconds to wait for the printer (default 60, at most 3600)")
 
     rec = sub.add_parser("record", help="record the reception headless (audio + video) and attach it to the case")
     rec.add_argument("number")
-    rec.add_argument("--seconds", type=float, required=True)
+    rec.add_argument("--seconds", type=_bounded_float(0, 4 * 3600), required=True)
     rec.add_argument("--source", default="", help="demo, camera:N or file:VIDEO[,WAV] (default: the desk "
                                                    "setting; demo when no camera is attached)")
     rec.add_argument("--told", action="store_true",
                      help="confirm the complainant was told about the recording (needed before the first one)")
     rec.add_argument("--size", default="1280x720", help="WIDTHxHEIGHT (default 1280x720)")
-    rec.add_argument("--fps", type=float, default=25.0)
+    rec.add_argument("--fps", type=_bounded_float(0, 120), default=25.0)
     sub.add_parser("recover", help="finish, sign and attach recordings left without a manifest by a crash")
     ver = sub.add_parser("verify", help="re-hash recordings, check signatures and chains; non-zero on any mismatch")
     ver.add_argument("number", nargs="?", help="one case (default: all)")
 
     demo = sub.add_parser("demo-data", help="add N realistic synthetic cases")
-    demo.add_argument("count", type=int)
-    demo.add_argument("--seed", type=int, default=20261126)
+    demo.add_argument("count", type=_bounded_int(0, 1_000_000))
+    demo.add_argument("--seed", type=_bounded_int(0, 2**63 - 1), default=20261126)
 
     audit = sub.add_parser("audit", help="audit log").add_subparsers(dest="audit_command", metavar="ACTION")
     audit.add_parser("verify", help="check the hash chain; non-zero exit on any tampering")
@@ -141,12 +189,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _err(out: TextIO, exc: DeskError) -> int:
-    if isinstance(exc, ValidationError):
-        for problem in exc.problems:
-            print(f"error: {problem.field or 'input'}: {problem.message} [{problem.code}]", file=out)
-    else:
-        where = f"{exc.field}: " if exc.field else ""
-        print(f"error: {where}{exc.message} [{exc.code}]", file=out)
+    problems = exc.problems if isinstance(exc, ValidationError) else [exc.as_problem()]
+    shown = problems if len(problems) <= MAX_ERROR_LINES else problems[: MAX_ERROR_LINES - 1]
+    lines = [f"error: {p.field or 'input'}: {p.message} [{p.code}]" for p in shown]
+    if len(shown) < len(problems):
+        lines.append(f"error: input: {len(problems) - len(shown)} more problem(s) not shown [more_problems]")
+    # Fields and messages may carry pieces of the input: never a raw control character.
+    out.write("".join(one_line(line) + "\n" for line in lines))
     return EXIT_USAGE
 
 
@@ -157,11 +206,18 @@ def _actor(desk: Desk, staff_no: str | None) -> Actor:
 
 
 def _read_json(src: str) -> Any:
-    text = sys.stdin.read() if src == "-" else Path(src).read_text(encoding="utf-8")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError([]) from exc
+    """The JSON value in file ``src`` (``-``: standard input); ValidationError on anything else.
+
+    At most MAX_BYTES + 1 bytes are read, so a huge or endless input costs nothing.
+    """
+    if src == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        raw = stream.read(MAX_BYTES + 1) if stream is not None else sys.stdin.read(MAX_BYTES + 1).encode(
+            "utf-8", "surrogateescape")
+    else:
+        with open(src, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    return decode_json_document(raw)
 
 
 def cmd_init(desk: Desk, a: argparse.Namespace) -> int:
@@ -182,19 +238,16 @@ def cmd_operator(desk: Desk, a: argparse.Namespace) -> int:
     else:
         with desk.read() as s:
             for o in list_operators(s):
-                print(f"{o.staff_no}\t{o.name}\t{o.role}")
+                print(f"{one_line(o.staff_no)}\t{one_line(o.name)}\t{o.role}")
     return EXIT_OK
 
 
 def cmd_case_add(desk: Desk, a: argparse.Namespace) -> int:
     try:
         data = _read_json(a.json)
-    except ValidationError:
-        print("error: input: not valid JSON [json_syntax]", file=sys.stderr)
-        return EXIT_USAGE
     except OSError as exc:
-        print(f"error: input: cannot read {a.json}: {exc.strerror} [unreadable]", file=sys.stderr)
-        return EXIT_USAGE
+        return _err(sys.stderr, ValidationError([Problem(
+            "unreadable", "input", f"cannot read {excerpt(a.json, 80)}: {exc.strerror or type(exc).__name__}")]))
     actor = _actor(desk, a.operator)
     intake = parse_intake(data, desk.rules, desk.reference, desk.clock())
     with desk.write() as s:
@@ -221,8 +274,9 @@ def cmd_case_list(desk: Desk, a: argparse.Namespace) -> int:
     lines = []
     for row in rows:
         flag = "OVERDUE" if row.is_overdue(today) else ("PAUSED" if row.paused else f"{row.days_left(today)}d")
+        # A stored name with a tab or line break must not make a row of its own.
         lines.append(f"{row.case_number}\t{beijing(row.received_at).strftime('%Y-%m-%d %H:%M')}\t"
-                     f"{row.complainant_name}\t{row.complainant_phone_masked}\t{row.state}\t"
+                     f"{one_line(row.complainant_name)}\t{one_line(row.complainant_phone_masked)}\t{row.state}\t"
                      f"{row.nominal_due}\t{flag}\n")
     out.write("".join(lines))
     return EXIT_OK
@@ -260,14 +314,16 @@ def cmd_case_show(desk: Desk, a: argparse.Namespace) -> int:
     print(f"{d.case_number}  [{d.state}]  received {beijing(d.received_at).strftime('%Y-%m-%d %H:%M')}")
     print(f"due {dl.nominal_due} (legal limit {dl.legal_limit}, {dl.limit_days} days, rules {d.rules_version})"
           + ("  PAUSED" if dl.paused else "") + ("  OVERDUE" if dl.overdue else ""))
-    print(f"complainant {c.name}  ID {c.id_number}  phone {c.phone}  address {c.address}")
+    print(f"complainant {one_line(c.name)}  ID {one_line(c.id_number)}  phone {one_line(c.phone)}  "
+          f"address {one_line(c.address)}")
     for axis, code in (("channel", d.channel), ("business", d.business), ("reason", d.reason),
                        ("demand", d.demand)):
         print(f"{axis:9} {ref.label(axis, code)}")
     print(f"request  {d.request}\nfacts    {d.facts}")
-    print(f"owner    {d.owner} {d.owner_name} (first responder {d.first_responder})")
+    print(f"owner    {d.owner} {one_line(d.owner_name)} (first responder {d.first_responder})")
     for e in d.events:
-        print(f"  #{e.seq:<3} {beijing(e.at).strftime('%Y-%m-%d %H:%M')} {e.kind:15} {e.operator:6} {e.reason}")
+        print(f"  #{e.seq:<3} {beijing(e.at).strftime('%Y-%m-%d %H:%M')} {e.kind:15} {e.operator:6} "
+              f"{one_line(e.reason)}")
     return EXIT_OK
 
 
@@ -308,9 +364,6 @@ def cmd_case_action(desk: Desk, a: argparse.Namespace) -> int:
 def cmd_demo(desk: Desk, a: argparse.Namespace) -> int:
     from app.services.demo import add_demo_cases
 
-    if a.count < 0:
-        print("error: count: must be 0 or more [range]", file=sys.stderr)
-        return EXIT_USAGE
     with desk.write() as s:
         require_desk_info(s)
         actors = list_operators(s)
@@ -359,6 +412,8 @@ def cmd_document(desk: Desk, a: argparse.Namespace) -> int:
         deliver = to_printer
     else:
         kind = docs.DocumentKind.RECEIPT if a.command == "receipt" else docs.DocumentKind.REPORT
+        # A wrong destination is refused before anything is rendered or written to the store.
+        check_output_path(Path(a.output))
         deliver = docs.write_pdf_file(Path(a.output))
     layout = getattr(a, "layout", None) or settings.receipt_layout
     issued = docs.issue_document(desk, actor, a.number, kind, contacts=contacts, deliver=deliver, layout=layout)
@@ -454,13 +509,40 @@ COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
 }
 
 
+def _store_problem(exc: OperationalError) -> DeskError:
+    """What an operator can do about an SQLite error that reached the top."""
+    text = str(exc.orig).lower()
+    if "locked" in text or "busy" in text:
+        return DeskError("the store is busy: another program holds a write lock; try again",
+                         code="store_busy", field="store")
+    return DeskError(f"cannot use the store: {excerpt(str(exc.orig), 120)}", code="store_error", field="store")
+
+
 def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """Run one sub-command; returns the exit status."""
-    setup_logging(resolve_paths(args.data_dir).ensure())
-    try:
-        desk = open_desk(args.data_dir)
-    except DeskError as exc:
-        return _err(sys.stderr, exc)
+    """Run one sub-command; returns the exit status (2 with one line per problem on bad input)."""
+    with terminal_safe_output():
+        try:
+            paths = resolve_paths(args.data_dir).ensure()
+        except OSError as exc:
+            return _err(sys.stderr, DeskError(f"cannot use {excerpt(str(args.data_dir or ''), 80)}: "
+                                              f"{exc.strerror or type(exc).__name__}", code="data_dir",
+                                              field="data-dir"))
+        setup_logging(paths)
+        try:
+            desk = open_desk(args.data_dir)
+        except DeskError as exc:
+            return _err(sys.stderr, exc)
+        except OperationalError as exc:
+            return _err(sys.stderr, _store_problem(exc))
+        try:
+            return _run(desk, args, parser)
+        except OperationalError as exc:
+            return _err(sys.stderr, _store_problem(exc))
+        finally:
+            desk.close()
+
+
+def _run(desk: Desk, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         if args.command == "case":
             if args.case_command is None:
@@ -477,13 +559,14 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return _err(sys.stderr, exc)
     except BrokenPipeError:  # e.g. `case list | head`
         return EXIT_OK
-    finally:
-        desk.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error already reported on stderr
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE

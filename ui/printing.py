@@ -349,12 +349,13 @@ def print_copy(desk: Desk, actor: Actor, built: BuiltDocument, printer: QPrinter
 
 def save_copy(desk: Desk, actor: Actor, built: BuiltDocument, path: Path) -> IssuedDocument:
     """Write the copy as a PDF file (an export counts like a print) and count it."""
+    from app.output_file import OutputError
     from app.services.documents import write_pdf_file
 
     try:
         where = write_pdf_file(path)(built)
-    except OSError as exc:
-        raise PrintProblem(str(exc), code="save_failed", detail=exc.strerror or str(exc)) from exc
+    except OutputError as exc:
+        raise PrintProblem(exc.message, code="save_failed", detail=exc.message) from exc
     return count_copy(desk, actor, built, where)
 
 
