@@ -40,6 +40,27 @@ def check_output_path(path: Path, *, field: str = "output") -> None:
         raise OutputError(f"{_name(parent)} is not a folder", code="output_folder_missing", field=field)
     if not os.access(parent, os.W_OK | os.X_OK):
         raise OutputError(f"no permission to write in {_name(parent)}", code="output_permission", field=field)
+    # Only creating a file tells for sure (read-only mounts, /proc, ACLs, root on NFS).
+    probe = _part_file(path)
+    try:
+        with open(probe, "wb"):
+            pass
+    except OSError as exc:
+        code = "output_permission" if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) else "output_failed"
+        raise OutputError(f"cannot write {_name(path)}: {_reason(exc)}", code=code, field=field) from exc
+    _remove(probe)
+
+
+def _part_file(path: Path) -> Path:
+    return path.with_name(f".{path.name}.part")
+
+
+def _remove(part: Path) -> None:
+    try:
+        part.unlink(missing_ok=True)
+    except OSError as exc:
+        # The file name may carry a complainant's name: the log gets the reason only.
+        log.warning("could not remove a partial output file: %s", exc.strerror)
 
 
 def _reason(exc: OSError) -> str:
@@ -51,7 +72,7 @@ def _reason(exc: OSError) -> str:
 def write_file_atomically(path: Path, data: bytes, *, field: str = "output") -> None:
     """Put ``data`` at ``path`` whole or not at all; raises OutputError, leaving no ``.part`` behind."""
     check_output_path(path, field=field)
-    tmp = path.with_name(f".{path.name}.part")
+    tmp = _part_file(path)
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
@@ -59,9 +80,5 @@ def write_file_atomically(path: Path, data: bytes, *, field: str = "output") -> 
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError as cleanup:
-            # The file name may carry a complainant's name: the log gets the reason only.
-            log.warning("could not remove a partial output file: %s", cleanup.strerror)
+        _remove(tmp)
         raise OutputError(f"cannot write {_name(path)}: {_reason(exc)}", code="output_failed", field=field) from exc
