@@ -7,16 +7,21 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
+# How long a writer waits for another program's write lock before giving up with
+# "database is locked" (the CLI then says the store is busy; the GUI shows the error).
+BUSY_TIMEOUT_S = 10
+
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     # Let SQLAlchemy, not the driver, decide when transactions begin.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
+    # First, so that switching to WAL on a store another program is writing waits too.
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     # FULL: a committed case, outbox entry or audit line survives power loss.
     cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA busy_timeout=10000")
     cur.close()
 
 
@@ -31,7 +36,7 @@ def _on_begin(conn: Any) -> None:
 
 def make_engine(db_path: Path) -> Engine:
     """An engine on ``db_path`` with WAL, foreign keys and synchronous=FULL on every connection."""
-    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    engine = create_engine(f"sqlite:///{db_path}", future=True, connect_args={"timeout": BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

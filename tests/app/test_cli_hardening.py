@@ -351,6 +351,7 @@ def test_a_write_lock_held_past_the_busy_timeout_is_one_clear_line(home: str, tm
     holder = sqlite3.connect(Path(home) / "desk.sqlite3", isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
+        assert main(["--data-dir", home, "case", "list"]) == 0, "readers are not held up by a writer (WAL)"
         started = time.monotonic()
         rc, out, err = add(home, intake_dict(), tmp_path, capsys)
         waited = time.monotonic() - started
