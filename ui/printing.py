@@ -353,7 +353,11 @@ def save_copy(desk: Desk, actor: Actor, built: BuiltDocument, path: Path) -> Iss
     from app.services.documents import write_pdf_file
 
     try:
+        # The GUI may name a new folder (the file dialog can, so can a set export folder); the CLI may not.
+        path.parent.mkdir(parents=True, exist_ok=True)
         where = write_pdf_file(path)(built)
+    except OSError as exc:
+        raise PrintProblem(str(exc), code="save_failed", detail=exc.strerror or str(exc)) from exc
     except OutputError as exc:
         raise PrintProblem(exc.message, code="save_failed", detail=exc.message) from exc
     return count_copy(desk, actor, built, where)
