@@ -7,6 +7,7 @@ is Qt-free.  Bad input exits 2 with one clear line per problem on stderr.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -191,7 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _err(out: TextIO, exc: DeskError) -> int:
     problems = exc.problems if isinstance(exc, ValidationError) else [exc.as_problem()]
     shown = problems if len(problems) <= MAX_ERROR_LINES else problems[: MAX_ERROR_LINES - 1]
-    lines = [f"error: {p.field or 'input'}: {p.message} [{p.code}]" for p in shown]
+    # A message may quote an input (a case number, a path): never more than a short excerpt of it.
+    lines = [f"error: {excerpt(p.field or 'input', 80)}: {excerpt(p.message, 200)} [{p.code}]" for p in shown]
     if len(shown) < len(problems):
         lines.append(f"error: input: {len(problems) - len(shown)} more problem(s) not shown [more_problems]")
     # Fields and messages may carry pieces of the input: never a raw control character.
@@ -210,6 +212,8 @@ def _read_json(src: str) -> Any:
 
     At most MAX_BYTES + 1 bytes are read, so a huge or endless input costs nothing.
     """
+    if "\x00" in src:
+        raise OSError(errno.EINVAL, "not a valid file name (NUL character)")
     if src == "-":
         stream = getattr(sys.stdin, "buffer", None)
         raw = stream.read(MAX_BYTES + 1) if stream is not None else sys.stdin.read(MAX_BYTES + 1).encode(
@@ -522,6 +526,8 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     """Run one sub-command; returns the exit status (2 with one line per problem on bad input)."""
     with terminal_safe_output():
         try:
+            if "\x00" in str(args.data_dir or ""):
+                raise OSError(errno.EINVAL, "not a valid folder name (NUL character)")
             paths = resolve_paths(args.data_dir).ensure()
         except OSError as exc:
             return _err(sys.stderr, DeskError(f"cannot use {excerpt(str(args.data_dir or ''), 80)}: "

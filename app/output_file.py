@@ -31,6 +31,8 @@ def _name(path: Path) -> str:
 
 def check_output_path(path: Path, *, field: str = "output") -> None:
     """Refuse a destination that cannot take a file: a folder, a missing or read-only folder."""
+    if "\x00" in str(path):
+        raise OutputError("is not a valid file name (NUL character)", code="output_name", field=field)
     if not str(path).strip() or path.is_dir():
         raise OutputError(f"{_name(path)} is a folder; give a file name", code="output_is_folder", field=field)
     parent = path.parent

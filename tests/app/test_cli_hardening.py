@@ -416,3 +416,27 @@ def test_a_receipt_to_a_good_path_still_works(home: str, number: str, tmp_path: 
     target = tmp_path / "receipt.pdf"
     assert main(["--data-dir", home, "receipt", number, "-o", str(target)]) == 0
     assert target.read_bytes().startswith(b"%PDF") and not list(tmp_path.glob(".*.part"))
+
+
+@pytest.mark.parametrize("argv", [
+    ["case", "show", "0591-W01-" + "9" * 100_000],
+    ["case", "add", "--json", "case\x00.json"],
+    ["receipt", "0591-W01-20200101-0001", "-o", "x\x00.pdf"],
+    ["case", "add", "--json", "/nonexistent/\x1b[2Jcase.json"],
+])
+def test_odd_arguments_are_one_short_line(home: str, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    capsys.readouterr()
+    assert main(["--data-dir", home, *argv]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and err.startswith("error: ") and len(err) < 300, err
+    assert "\x00" not in err and "\x1b" not in err
+
+
+def test_a_data_dir_that_cannot_be_a_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a_file = tmp_path / "file"
+    a_file.write_text("x")
+    for data_dir in (str(a_file), str(tmp_path / "bad\x00dir")):
+        assert main(["--data-dir", data_dir, "case", "list"]) == 2
+        err = capsys.readouterr().err
+        assert len(err.splitlines()) == 1 and err.startswith("error: data-dir: cannot use ") \
+            and err.endswith("[data_dir]\n"), err
