@@ -79,6 +79,18 @@ def _bounded_float(low: float, high: float) -> Callable[[str], float]:
     return parse
 
 
+def _frame_size(text: str) -> str:
+    """WIDTHxHEIGHT within what the encoder and a desk camera handle (even sides for 4:2:0 video)."""
+    width, _, height = text.strip().lower().partition("x")
+    try:
+        w, h = int(width), int(height)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be WIDTHxHEIGHT, e.g. 1280x720") from None
+    if not (160 <= w <= 3840 and 120 <= h <= 2160 and w % 2 == 0 and h % 2 == 0):
+        raise argparse.ArgumentTypeError("must be even WIDTHxHEIGHT from 160x120 to 3840x2160")
+    return f"{w}x{h}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _DeskArgumentParser(prog="complaint-desk", description="Complaint Desk (投诉接待工作站)")
     p.add_argument("--data-dir", help="folder for the store, settings and recordings "
@@ -174,7 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                    "setting; demo when no camera is attached)")
     rec.add_argument("--told", action="store_true",
                      help="confirm the complainant was told about the recording (needed before the first one)")
-    rec.add_argument("--size", default="1280x720", help="WIDTHxHEIGHT (default 1280x720)")
+    rec.add_argument("--size", type=_frame_size, default="1280x720",
+                     help="WIDTHxHEIGHT, even, 160x120 to 3840x2160 (default 1280x720)")
     rec.add_argument("--fps", type=_bounded_float(0, 120), default=25.0)
     sub.add_parser("recover", help="finish, sign and attach recordings left without a manifest by a crash")
     ver = sub.add_parser("verify", help="re-hash recordings, check signatures and chains; non-zero on any mismatch")
@@ -215,6 +228,8 @@ def _read_json(src: str) -> Any:
     if "\x00" in src:
         raise OSError(errno.EINVAL, "not a valid file name (NUL character)")
     if src == "-":
+        if sys.stdin is None:
+            raise OSError(errno.EBADF, "there is no standard input")
         stream = getattr(sys.stdin, "buffer", None)
         raw = stream.read(MAX_BYTES + 1) if stream is not None else sys.stdin.read(MAX_BYTES + 1).encode(
             "utf-8", "surrogateescape")

@@ -334,7 +334,10 @@ def test_limit_takes_that_many_rows(home: str, tmp_path: Path, capsys: pytest.Ca
 
 @pytest.mark.parametrize("argv", [["record", "X", "--seconds", "nan"], ["record", "X", "--seconds", "inf"],
                                   ["record", "X", "--seconds", "1", "--fps", "0"],
-                                  ["print", "X", "--receipt", "--timeout", "-5"], ["demo-data", "-3"]])
+                                  ["print", "X", "--receipt", "--timeout", "-5"], ["demo-data", "-3"],
+                                  ["record", "X", "--seconds", "1", "--size", "-640x-480"],
+                                  ["record", "X", "--seconds", "1", "--size", "99999x99999"],
+                                  ["record", "X", "--seconds", "1", "--size", "641x480"]])
 def test_other_numeric_options_are_bounded(home: str, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     capsys.readouterr()
     assert main(["--data-dir", home, *argv]) == 2
