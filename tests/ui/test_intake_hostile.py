@@ -68,3 +68,18 @@ def test_a_full_width_id_number_is_accepted_and_stored_in_ascii(qtbot: Any, make
         detail = case_detail(s, desk.rulebook, page.rows[0].case_number, reveal_for=actor, reveal_reason="核对")
     assert detail.complainant.id_number == "11010519491231002X"
     assert detail.complainant.phone == "13800138000"
+
+
+def test_received_earlier_cannot_go_before_the_floor_case_add_keeps(qtbot: Any, make_window: Any,
+                                                                     desk: Desk) -> None:
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    window = make_window()
+    form = window.new_case()
+    fill(form)
+    form.received_earlier.setChecked(True)
+    form.received_at.setDateTime(QDateTime(QDate(1989, 12, 31), QTime(10, 0)))
+    assert form.received_at.date() == QDate(1990, 1, 1), "the picker stops at 1990-01-01"
+    qtbot.waitUntil(form.save_button.isEnabled)
+    assert _service_codes(desk, form.intake_data()) == {}
+
