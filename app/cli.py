@@ -12,14 +12,16 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, TextIO
 
 from sqlalchemy.exc import OperationalError
 
 from app.clock import beijing
+from app.db.engine import store_error
 from app.desk import Desk, open_desk
 from app.domain.states import CaseAction
 from app.domain.text import excerpt
+from app.cli_options import DeskArgumentParser, bounded_float, bounded_int, frame_size
 from app.errors import DeskError, Problem, ValidationError
 from app.json_input import MAX_BYTES, decode_json_document
 from app.logs import setup_logging
@@ -34,65 +36,15 @@ from app.services.intake import parse_intake
 from app.services.case_search import search_cases
 from app.services.queries import CaseFilter, DueFilter, case_detail, export_case_rows
 from app.settings import Settings, load_settings
-from app.terminal import any_unsafe, escape_unsafe, one_line, terminal_safe_output, unguarded
+from app.terminal import any_unsafe, one_line, terminal_safe_output, unguarded
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 # More lines than this would bury the first problems (and a hostile file can have thousands).
 MAX_ERROR_LINES = 20
 
 
-class _DeskArgumentParser(argparse.ArgumentParser):
-    """argparse with the desk's one-line error format (``error: <option>: <message> [usage]``)."""
-
-    def error(self, message: str) -> NoReturn:
-        where, _, what = message.partition(": ") if message.startswith("argument ") else ("", "", message)
-        field = where.removeprefix("argument ").split("/")[-1] if where else self.prog
-        self.exit(EXIT_USAGE, escape_unsafe(f"error: {excerpt(field)}: {excerpt(what, 200)} "
-                                            f"(see {self.prog} --help) [usage]\n"))
-
-
-def _bounded_int(low: int, high: int) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        try:
-            value = int(text.strip())
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high}") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high}")
-        return value
-
-    return parse
-
-
-def _bounded_float(low: float, high: float) -> Callable[[str], float]:
-    """A number in (low, high]; NaN and infinities are refused."""
-
-    def parse(text: str) -> float:
-        try:
-            value = float(text.strip())
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"must be a number more than {low:g} and at most {high:g}") from None
-        if not low < value <= high:  # also false for NaN
-            raise argparse.ArgumentTypeError(f"must be a number more than {low:g} and at most {high:g}")
-        return value
-
-    return parse
-
-
-def _frame_size(text: str) -> str:
-    """WIDTHxHEIGHT within what the encoder and a desk camera handle (even sides for 4:2:0 video)."""
-    width, _, height = text.strip().lower().partition("x")
-    try:
-        w, h = int(width), int(height)
-    except ValueError:
-        raise argparse.ArgumentTypeError("must be WIDTHxHEIGHT, e.g. 1280x720") from None
-    if not (160 <= w <= 3840 and 120 <= h <= 2160 and w % 2 == 0 and h % 2 == 0):
-        raise argparse.ArgumentTypeError("must be even WIDTHxHEIGHT from 160x120 to 3840x2160")
-    return f"{w}x{h}"
-
-
 def build_parser() -> argparse.ArgumentParser:
-    p = _DeskArgumentParser(prog="complaint-desk", description="Complaint Desk (投诉接待工作站)")
+    p = DeskArgumentParser(prog="complaint-desk", description="Complaint Desk (投诉接待工作站)")
     p.add_argument("--data-dir", help="folder for the store, settings and recordings "
                                       "(default: $COMPLAINT_DESK_HOME or the user data folder)")
     p.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (GUI)")
@@ -123,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--search", default="", help="case number, name, phone tail or ID tail")
     lst.add_argument("--state", action="append", default=[], help="only this state (repeatable)")
     lst.add_argument("--due", choices=[d.value for d in DueFilter], default="all")
-    lst.add_argument("--limit", type=_bounded_int(0, 1_000_000), default=0,
+    lst.add_argument("--limit", type=bounded_int(0, 1_000_000), default=0,
                      help="at most N rows, 0 to 1,000,000 (0 = all)")
     show = case.add_parser("show", help="one case with its timeline")
     show.add_argument("number")
@@ -176,26 +128,26 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--report", action="store_true")
     pr.add_argument("--printer", help="CUPS queue (default: the desk setting, else the system default)")
     pr.add_argument("--layout", choices=["a4", "a5", "80mm"], help="receipt paper (default: the desk setting)")
-    pr.add_argument("--timeout", type=_bounded_float(0, 3600), default=60.0,
+    pr.add_argument("--timeout", type=bounded_float(0, 3600), default=60.0,
                     help="seconds to wait for the printer (default 60, at most 3600)")
 
     rec = sub.add_parser("record", help="record the reception headless (audio + video) and attach it to the case")
     rec.add_argument("number")
-    rec.add_argument("--seconds", type=_bounded_float(0, 4 * 3600), required=True)
+    rec.add_argument("--seconds", type=bounded_float(0, 4 * 3600), required=True)
     rec.add_argument("--source", default="", help="demo, camera:N or file:VIDEO[,WAV] (default: the desk "
                                                    "setting; demo when no camera is attached)")
     rec.add_argument("--told", action="store_true",
                      help="confirm the complainant was told about the recording (needed before the first one)")
-    rec.add_argument("--size", type=_frame_size, default="1280x720",
+    rec.add_argument("--size", type=frame_size, default="1280x720",
                      help="WIDTHxHEIGHT, even, 160x120 to 3840x2160 (default 1280x720)")
-    rec.add_argument("--fps", type=_bounded_float(0, 120), default=25.0)
+    rec.add_argument("--fps", type=bounded_float(0, 120), default=25.0)
     sub.add_parser("recover", help="finish, sign and attach recordings left without a manifest by a crash")
     ver = sub.add_parser("verify", help="re-hash recordings, check signatures and chains; non-zero on any mismatch")
     ver.add_argument("number", nargs="?", help="one case (default: all)")
 
     demo = sub.add_parser("demo-data", help="add N realistic synthetic cases")
-    demo.add_argument("count", type=_bounded_int(0, 1_000_000))
-    demo.add_argument("--seed", type=_bounded_int(0, 2**63 - 1), default=20261126)
+    demo.add_argument("count", type=bounded_int(0, 1_000_000))
+    demo.add_argument("--seed", type=bounded_int(0, 2**63 - 1), default=20261126)
 
     audit = sub.add_parser("audit", help="audit log").add_subparsers(dest="audit_command", metavar="ACTION")
     audit.add_parser("verify", help="check the hash chain; non-zero exit on any tampering")
@@ -531,15 +483,6 @@ COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
 }
 
 
-def _store_problem(exc: OperationalError) -> DeskError:
-    """What an operator can do about an SQLite error that reached the top."""
-    text = str(exc.orig).lower()
-    if "locked" in text or "busy" in text:
-        return DeskError("the store is busy: another program holds a write lock; try again",
-                         code="store_busy", field="store")
-    return DeskError(f"cannot use the store: {excerpt(str(exc.orig), 120)}", code="store_error", field="store")
-
-
 def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Run one sub-command; returns the exit status (2 with one line per problem on bad input)."""
     with terminal_safe_output():
@@ -557,11 +500,11 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         except DeskError as exc:
             return _err(sys.stderr, exc)
         except OperationalError as exc:
-            return _err(sys.stderr, _store_problem(exc))
+            return _err(sys.stderr, store_error(exc))
         try:
             return _run(desk, args, parser)
         except OperationalError as exc:
-            return _err(sys.stderr, _store_problem(exc))
+            return _err(sys.stderr, store_error(exc))
         finally:
             desk.close()
 

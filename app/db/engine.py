@@ -6,6 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+
+from app.domain.text import excerpt
+from app.errors import DeskError
 
 # How long a writer waits for another program's write lock before giving up with
 # "database is locked" (the CLI then says the store is busy; the GUI shows the error).
@@ -40,3 +44,12 @@ def make_engine(db_path: Path) -> Engine:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def store_error(exc: OperationalError) -> DeskError:
+    """What an operator can do about an SQLite error: a busy store is worth another try."""
+    text = str(exc.orig).lower()
+    if "locked" in text or "busy" in text:
+        return DeskError("the store is busy: another program holds a write lock; try again",
+                         code="store_busy", field="store")
+    return DeskError(f"cannot use the store: {excerpt(str(exc.orig), 120)}", code="store_error", field="store")
