@@ -36,16 +36,17 @@ def _refuse(code: str, message: str, **params: Any) -> ValidationError:
     return ValidationError([Problem(code, "input", message, params)])
 
 
-def _nesting_depth(text: str) -> int:
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    depth = deepest = 0
-    for ch in brackets:
+def _too_deep(text: str, max_depth: int) -> bool:
+    """Whether arrays/objects nest deeper than ``max_depth`` (brackets inside strings do not count)."""
+    depth = 0
+    for ch in _NOT_BRACKET.sub("", _STRING.sub("", text)):
         if ch in "[{":
             depth += 1
-            deepest = max(deepest, depth)
+            if depth > max_depth:
+                return True
         else:
             depth -= 1
-    return deepest
+    return False
 
 
 def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -83,8 +84,7 @@ def decode_json_document(raw: bytes, *, max_bytes: int = MAX_BYTES, max_depth: i
         offset = exc.start + bom
         raise _refuse("encoding", f"is not valid UTF-8 (byte 0x{raw[offset]:02x} at offset {offset})",
                       offset=offset) from None
-    depth = _nesting_depth(text)
-    if depth > max_depth:
+    if _too_deep(text, max_depth):
         raise _refuse("too_deep", f"is nested deeper than {max_depth} levels", max_depth=max_depth)
     try:
         return json.loads(text, object_pairs_hook=_no_repeated_keys, parse_int=_number, parse_float=_number,
