@@ -7,17 +7,25 @@ is Qt-free.  Bad input exits 2 with one clear line per problem on stderr.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from sqlalchemy.exc import OperationalError
+
 from app.clock import beijing
+from app.db.engine import store_error
 from app.desk import Desk, open_desk
 from app.domain.states import CaseAction, DueStatus
-from app.errors import DeskError, ValidationError
+from app.domain.text import excerpt
+from app.cli_options import DeskArgumentParser, bounded_float, bounded_int
+from app.errors import DeskError, Problem, ValidationError
+from app.json_input import MAX_BYTES, decode_json_document
 from app.logs import setup_logging
+from app.output_file import check_output_path
 from app.paths import resolve_paths
 from app.roles import Role
 from app.services import case_actions as acts
@@ -28,11 +36,14 @@ from app.services.intake import parse_intake
 from app.services.case_search import search_cases
 from app.services.queries import CaseFilter, DueFilter, case_detail, export_case_rows
 from app.settings import Settings, load_settings
+from app.terminal import any_unsafe, one_line, terminal_safe_output, unguarded
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+# More lines than this would bury the first problems (and a hostile file can have thousands).
+MAX_ERROR_LINES = 20
 
 
-class _DeskParser(argparse.ArgumentParser):
+class _DeskParser(DeskArgumentParser):
     """The top-level parser; it reads ``receipt check TEXT`` as the ``receipt-check`` command."""
 
     def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
@@ -47,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
                                       "(default: $COMPLAINT_DESK_HOME or the user data folder)")
     p.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (GUI)")
     p.add_argument("--operator", metavar="STAFF_NO", help="act as this operator (default: the desk's first)")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=argparse.ArgumentParser)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=DeskArgumentParser)
 
     init = sub.add_parser("init", help="set the desk identity (branch, desk) and its first operator")
     init.add_argument("--branch", required=True, help="branch code, e.g. 0591")
@@ -73,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--search", default="", help="case number, name, phone tail or ID tail")
     lst.add_argument("--state", action="append", default=[], help="only this state (repeatable)")
     lst.add_argument("--due", choices=[d.value for d in DueFilter], default="all")
-    lst.add_argument("--limit", type=int, default=0, help="at most N rows (0 = all)")
+    lst.add_argument("--limit", type=bounded_int(0, 1_000_000), default=0,
+                     help="at most N rows, 0 to 1,000,000 (0 = all)")
     show = case.add_parser("show", help="one case with its timeline")
     show.add_argument("number")
     show.add_argument("--json", action="store_true")
@@ -125,7 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--report", action="store_true")
     pr.add_argument("--printer", help="CUPS queue (default: the desk setting, else the system default)")
     pr.add_argument("--layout", choices=["a4", "a5", "80mm"], help="receipt paper (default: the desk setting)")
-    pr.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the printer (default 60)")
+    pr.add_argument("--timeout", type=bounded_float(0, 3600), default=60.0,
+                    help="seconds to wait for the printer (default 60, at most 3600)")
 
     # `receipt check TEXT` (main() routes it here: `receipt` itself takes a case number).
     rc.epilog = "receipt check TEXT: check a receipt (QR payload, or case number and printed code)"
@@ -149,8 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
     ver.add_argument("number", nargs="?", help="one case (default: all)")
 
     demo = sub.add_parser("demo-data", help="add N realistic synthetic cases")
-    demo.add_argument("count", type=int)
-    demo.add_argument("--seed", type=int, default=20261126)
+    demo.add_argument("count", type=bounded_int(0, 1_000_000))
+    demo.add_argument("--seed", type=bounded_int(0, 2**63 - 1), default=20261126)
 
     audit = sub.add_parser("audit", help="audit log").add_subparsers(dest="audit_command", metavar="ACTION")
     audit.add_parser("verify", help="check the hash chain; non-zero exit on any tampering")
@@ -158,12 +171,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _err(out: TextIO, exc: DeskError) -> int:
-    if isinstance(exc, ValidationError):
-        for problem in exc.problems:
-            print(f"error: {problem.field or 'input'}: {problem.message} [{problem.code}]", file=out)
-    else:
-        where = f"{exc.field}: " if exc.field else ""
-        print(f"error: {where}{exc.message} [{exc.code}]", file=out)
+    problems = exc.problems if isinstance(exc, ValidationError) else [exc.as_problem()]
+    shown = problems if len(problems) <= MAX_ERROR_LINES else problems[: MAX_ERROR_LINES - 1]
+    # A message may quote an input (a case number, a path): never more than a short excerpt of it.
+    lines = [f"error: {excerpt(p.field or 'input', 80)}: {excerpt(p.message, 200)} [{p.code}]" for p in shown]
+    if len(shown) < len(problems):
+        lines.append(f"error: input: {len(problems) - len(shown)} more problem(s) not shown [more_problems]")
+    # Fields and messages may carry pieces of the input: never a raw control character.
+    out.write("".join(one_line(line) + "\n" for line in lines))
     return EXIT_USAGE
 
 
@@ -174,11 +189,22 @@ def _actor(desk: Desk, staff_no: str | None) -> Actor:
 
 
 def _read_json(src: str) -> Any:
-    text = sys.stdin.read() if src == "-" else Path(src).read_text(encoding="utf-8")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError([]) from exc
+    """The JSON value in file ``src`` (``-``: standard input); ValidationError on anything else.
+
+    At most MAX_BYTES + 1 bytes are read, so a huge or endless input costs nothing.
+    """
+    if "\x00" in src:
+        raise OSError(errno.EINVAL, "not a valid file name (NUL character)")
+    if src == "-":
+        if sys.stdin is None:
+            raise OSError(errno.EBADF, "there is no standard input")
+        stream = getattr(sys.stdin, "buffer", None)
+        raw = stream.read(MAX_BYTES + 1) if stream is not None else sys.stdin.read(MAX_BYTES + 1).encode(
+            "utf-8", "surrogateescape")
+    else:
+        with open(src, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    return decode_json_document(raw)
 
 
 def cmd_init(desk: Desk, a: argparse.Namespace) -> int:
@@ -199,19 +225,16 @@ def cmd_operator(desk: Desk, a: argparse.Namespace) -> int:
     else:
         with desk.read() as s:
             for o in list_operators(s):
-                print(f"{o.staff_no}\t{o.name}\t{o.role}")
+                print(f"{one_line(o.staff_no)}\t{one_line(o.name)}\t{o.role}")
     return EXIT_OK
 
 
 def cmd_case_add(desk: Desk, a: argparse.Namespace) -> int:
     try:
         data = _read_json(a.json)
-    except ValidationError:
-        print("error: input: not valid JSON [json_syntax]", file=sys.stderr)
-        return EXIT_USAGE
     except OSError as exc:
-        print(f"error: input: cannot read {a.json}: {exc.strerror} [unreadable]", file=sys.stderr)
-        return EXIT_USAGE
+        return _err(sys.stderr, ValidationError([Problem(
+            "unreadable", "input", f"cannot read {excerpt(a.json, 80)}: {exc.strerror or type(exc).__name__}")]))
     actor = _actor(desk, a.operator)
     intake = parse_intake(data, desk.rules, desk.reference, desk.clock())
     with desk.write() as s:
@@ -234,7 +257,10 @@ def cmd_case_list(desk: Desk, a: argparse.Namespace) -> int:
             items = export_case_rows(s, desk.rulebook, flt)
         if a.limit:
             items = items[: a.limit]
-        # One C-encoder pass and one write: 100,000 rows in well under a second.
+        # One C-encoder pass and one write: 100,000 rows in well under a second. JSON escapes
+        # C0 controls itself; the only free text (name, phone) is checked for the rest at once.
+        if not any_unsafe(str(i.get(k) or "") for i in items for k in ("complainant", "phone")):
+            out = unguarded(out)
         out.write(json.dumps(items, ensure_ascii=False, separators=(",", ":")))
         out.write("\n")
         return EXIT_OK
@@ -245,8 +271,9 @@ def cmd_case_list(desk: Desk, a: argparse.Namespace) -> int:
     for row in rows:
         status = row.due_status(today, soon_days)
         flag = _DUE_FLAGS.get(status) or f"{row.days_left(today)}d"
+        # A stored name with a tab or line break must not make a row of its own.
         lines.append(f"{row.case_number}\t{beijing(row.received_at).strftime('%Y-%m-%d %H:%M')}\t"
-                     f"{row.complainant_name}\t{row.complainant_phone_masked}\t{row.state}\t"
+                     f"{one_line(row.complainant_name)}\t{one_line(row.complainant_phone_masked)}\t{row.state}\t"
                      f"{row.nominal_due}\t{flag}\n")
     out.write("".join(lines))
     return EXIT_OK
@@ -286,14 +313,16 @@ def cmd_case_show(desk: Desk, a: argparse.Namespace) -> int:
     print(f"due {dl.nominal_due} (legal limit {dl.legal_limit}, {dl.limit_days} days, rules {d.rules_version})"
           + ("  PAUSED" if dl.paused else "") + ("  OVERDUE" if dl.overdue else "")
           + ("  (ended after the legal limit)" if dl.ended_late else ""))
-    print(f"complainant {c.name}  ID {c.id_number}  phone {c.phone}  address {c.address}")
+    print(f"complainant {one_line(c.name)}  ID {one_line(c.id_number)}  phone {one_line(c.phone)}  "
+          f"address {one_line(c.address)}")
     for axis, code in (("channel", d.channel), ("business", d.business), ("reason", d.reason),
                        ("demand", d.demand)):
         print(f"{axis:9} {ref.label(axis, code)}")
     print(f"request  {d.request}\nfacts    {d.facts}")
-    print(f"owner    {d.owner} {d.owner_name} (first responder {d.first_responder})")
+    print(f"owner    {d.owner} {one_line(d.owner_name)} (first responder {d.first_responder})")
     for e in d.events:
-        print(f"  #{e.seq:<3} {beijing(e.at).strftime('%Y-%m-%d %H:%M')} {e.kind:15} {e.operator:6} {e.reason}")
+        print(f"  #{e.seq:<3} {beijing(e.at).strftime('%Y-%m-%d %H:%M')} {e.kind:15} {e.operator:6} "
+              f"{one_line(e.reason)}")
     return EXIT_OK
 
 
@@ -334,9 +363,6 @@ def cmd_case_action(desk: Desk, a: argparse.Namespace) -> int:
 def cmd_demo(desk: Desk, a: argparse.Namespace) -> int:
     from app.services.demo import add_demo_cases
 
-    if a.count < 0:
-        print("error: count: must be 0 or more [range]", file=sys.stderr)
-        return EXIT_USAGE
     with desk.write() as s:
         require_desk_info(s)
         actors = list_operators(s)
@@ -385,6 +411,8 @@ def cmd_document(desk: Desk, a: argparse.Namespace) -> int:
         deliver = to_printer
     else:
         kind = docs.DocumentKind.RECEIPT if a.command == "receipt" else docs.DocumentKind.REPORT
+        # A wrong destination is refused before anything is rendered or written to the store.
+        check_output_path(Path(a.output))
         deliver = docs.write_pdf_file(Path(a.output))
     layout = getattr(a, "layout", None) or settings.receipt_layout
     issued = docs.issue_document(desk, actor, a.number, kind, contacts=contacts, deliver=deliver, layout=layout)
@@ -556,12 +584,32 @@ def _route_receipt_check(argv: Sequence[str]) -> list[str]:
 
 
 def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """Run one sub-command; returns the exit status."""
-    setup_logging(resolve_paths(args.data_dir).ensure())
-    try:
-        desk = open_desk(args.data_dir)
-    except DeskError as exc:
-        return _err(sys.stderr, exc)
+    """Run one sub-command; returns the exit status (2 with one line per problem on bad input)."""
+    with terminal_safe_output():
+        try:
+            if "\x00" in str(args.data_dir or ""):
+                raise OSError(errno.EINVAL, "not a valid folder name (NUL character)")
+            paths = resolve_paths(args.data_dir).ensure()
+        except OSError as exc:
+            return _err(sys.stderr, DeskError(f"cannot use {excerpt(str(args.data_dir or ''), 80)}: "
+                                              f"{exc.strerror or type(exc).__name__}", code="data_dir",
+                                              field="data-dir"))
+        setup_logging(paths)
+        try:
+            desk = open_desk(args.data_dir)
+        except DeskError as exc:
+            return _err(sys.stderr, exc)
+        except OperationalError as exc:
+            return _err(sys.stderr, store_error(exc))
+        try:
+            return _run(desk, args, parser)
+        except OperationalError as exc:
+            return _err(sys.stderr, store_error(exc))
+        finally:
+            desk.close()
+
+
+def _run(desk: Desk, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         if args.command == "case":
             if args.case_command is None:
@@ -578,13 +626,14 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return _err(sys.stderr, exc)
     except BrokenPipeError:  # e.g. `case list | head`
         return EXIT_OK
-    finally:
-        desk.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error already reported on stderr
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE

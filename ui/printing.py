@@ -352,13 +352,18 @@ def print_copy(desk: Desk, actor: Actor, built: BuiltDocument, printer: QPrinter
 
 def save_copy(desk: Desk, actor: Actor, built: BuiltDocument, path: Path) -> IssuedDocument:
     """Write the copy as a PDF file (an export counts like a print) and count it (numbered as print_copy does)."""
+    from app.output_file import OutputError
     from app.services.documents import deliver_copy, write_pdf_file
 
     def deliver(final: BuiltDocument) -> str:
         try:
+            # The GUI may name a new folder (the file dialog can, so can a set export folder); the CLI may not.
+            path.parent.mkdir(parents=True, exist_ok=True)
             return write_pdf_file(path)(final)
         except OSError as exc:
             raise PrintProblem(str(exc), code="save_failed", detail=exc.strerror or str(exc)) from exc
+        except OutputError as exc:
+            raise PrintProblem(exc.message, code="save_failed", detail=exc.message) from exc
 
     return deliver_copy(desk, actor, built, deliver)
 

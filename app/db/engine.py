@@ -6,17 +6,26 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+
+from app.domain.text import excerpt
+from app.errors import DeskError
+
+# How long a writer waits for another program's write lock before giving up with
+# "database is locked" (the CLI then says the store is busy; the GUI shows the error).
+BUSY_TIMEOUT_S = 10
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     # Let SQLAlchemy, not the driver, decide when transactions begin.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
+    # First, so that switching to WAL on a store another program is writing waits too.
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     # FULL: a committed case, outbox entry or audit line survives power loss.
     cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA busy_timeout=10000")
     cur.close()
 
 
@@ -31,7 +40,16 @@ def _on_begin(conn: Any) -> None:
 
 def make_engine(db_path: Path) -> Engine:
     """An engine on ``db_path`` with WAL, foreign keys and synchronous=FULL on every connection."""
-    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    engine = create_engine(f"sqlite:///{db_path}", future=True, connect_args={"timeout": BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def store_error(exc: OperationalError) -> DeskError:
+    """What an operator can do about an SQLite error: a busy store is worth another try."""
+    text = str(exc.orig).lower()
+    if "locked" in text or "busy" in text:
+        return DeskError("the store is busy: another program holds a write lock; try again",
+                         code="store_busy", field="store")
+    return DeskError(f"cannot use the store: {excerpt(str(exc.orig), 120)}", code="store_error", field="store")

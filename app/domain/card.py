@@ -13,6 +13,7 @@ from datetime import datetime
 
 from app.domain.idnumber import validate_id_number
 from app.domain.masking import MaskStrength, mask_card
+from app.domain.text import to_ascii_digits
 from app.errors import Problem, ValidationError
 
 REMOVED = "[已删除]"
@@ -69,7 +70,7 @@ def validate_card_number(raw: str, *, field: str = "card_number") -> str:
 
     Raises ValidationError with code ``card_format`` or ``card_checksum``.
     """
-    digits = _SEPARATORS.sub("", raw or "")
+    digits = _SEPARATORS.sub("", to_ascii_digits(raw or ""))
     if not (digits.isascii() and digits.isdigit() and 13 <= len(digits) <= 19):
         raise ValidationError(
             [Problem("card_format", field, "a card number has 13 to 19 digits", {"length": len(digits)})]

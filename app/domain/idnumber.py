@@ -11,12 +11,13 @@ import re
 from datetime import date
 
 from app.clock import beijing_date, utc_now
+from app.domain.text import to_ascii_digits
 from app.errors import Problem, ValidationError
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
-_ID18 = re.compile(r"\d{17}[\dX]")
-_ID15 = re.compile(r"\d{15}")
+_ID18 = re.compile(r"[0-9]{17}[0-9X]")
+_ID15 = re.compile(r"[0-9]{15}")
 _EARLIEST_BIRTH_YEAR = 1900
 
 
@@ -50,13 +51,14 @@ def validate_id_number(raw: str, *, field: str = "id_number", today: date | None
     ``id_future_birthdate`` and ``id_checksum`` (params ``expected``). Birth-date
     and checksum problems are reported together, so the operator sees both at once.
     """
-    value = "".join((raw or "").split()).upper()
+    # Digits typed in full width or another script are the same digits.
+    value = "".join(to_ascii_digits(raw or "").split()).upper()
     if _ID15.fullmatch(value):
         # Legacy numbers carry a two-digit year and no check character.
         first17 = value[:6] + "19" + value[6:]
         value = first17 + id_check_char(first17)
         legacy = True
-    elif _ID18.fullmatch(value) and value.isascii():
+    elif _ID18.fullmatch(value):
         legacy = False
     else:
         raise ValidationError(

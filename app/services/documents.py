@@ -24,6 +24,7 @@ from app.clock import beijing_date
 from app.desk import Desk
 from app.domain.labels import CHANNEL_ZH, EVENT_ZH, ID_TYPE_ZH, NOTICE_ZH, SATISFACTION_ZH, STATE_ZH, zh
 from app.domain.masking import MaskStrength
+from app.output_file import write_file_atomically
 from app.roles import Permission, can
 from app.services import case_actions as acts
 from app.services.context import Rulebook
@@ -299,13 +300,10 @@ def issue_document(desk: Desk, actor: Actor, case_ref: str, kind: DocumentKind, 
 
 
 def write_pdf_file(path: Path) -> Callable[[BuiltDocument], str]:
-    """A delivery that writes the PDF atomically to ``path``."""
+    """A delivery that writes the PDF atomically to ``path`` (OutputError when it cannot; no ``.part`` left)."""
 
     def deliver(built: BuiltDocument) -> str:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.part")
-        tmp.write_bytes(built.pdf)
-        os.replace(tmp, path)
+        write_file_atomically(path, built.pdf)
         return f"file:{path.name}"
 
     return deliver

@@ -1536,6 +1536,41 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="39" />
+        <source>This area code does not exist in mainland China: please re-check it.</source>
+        <translation>该区号在中国大陆不存在，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="40" />
+        <source>Contains a control character ({char}): please retype the text.</source>
+        <translation>含有控制字符（{char}），请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="41" />
+        <source>Must be a single line.</source>
+        <translation>只能填写一行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="42" />
+        <source>Contains a text-direction control character ({char}): please retype the text.</source>
+        <translation>含有文字方向控制字符（{char}），请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="43" />
+        <source>Contains a character that is not text ({char}): please retype the text.</source>
+        <translation>含有非文本字符（{char}），请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="44" />
+        <source>Has no visible characters.</source>
+        <translation>没有可见字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="45" />
+        <source>This time lies before {floor}.</source>
+        <translation>该时间早于 {floor}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="39" />
         <source>The handler may not be the staff member complained about: hand the case over first.</source>
         <translation>承办人不得为被投诉员工本人，请先移交。</translation>
     </message>

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,6 +36,7 @@ from app.domain.idnumber import validate_id_number
 from app.domain.phone import validate_phone
 from app.errors import Problem, ValidationError
 from app.services.cases import CaseChange
+from app.services.intake import RECEIVED_AT_FLOOR
 from app.services.queries import RelatedCase
 from ui import labels, operations
 from ui.context import DeskContext
@@ -122,6 +123,8 @@ class IntakeForm(QWidget):
         self.received_at = QDateTimeEdit()
         self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_at.setCalendarPopup(True)
+        floor = RECEIVED_AT_FLOOR.date()  # the same floor as case add: earlier years are typing slips
+        self.received_at.setMinimumDate(QDate(floor.year, floor.month, floor.day))
         self.received_at.setEnabled(False)
         self.received_at.setDateTime(_beijing_now())
         self.received_error = ErrorLabel()

@@ -116,3 +116,16 @@ def test_id_number_that_passes_luhn_is_not_taken_for_a_card() -> None:
 
 def test_empty_text() -> None:
     assert scrub_sensitive_text("") == ("", [])
+
+
+def test_card_digits_of_other_scripts_are_normalised() -> None:
+    full_width = UNIONPAY16.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    arabic = UNIONPAY16.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    assert validate_card_number(full_width) == UNIONPAY16
+    assert validate_card_number(f"{arabic[:8]}　{arabic[8:]}") == UNIONPAY16  # ideographic space
+
+
+def test_superscript_digits_are_not_card_digits() -> None:
+    with pytest.raises(ValidationError) as exc:
+        validate_card_number("²" + UNIONPAY16[1:])
+    assert [p.code for p in exc.value.problems] == ["card_format"]

@@ -98,3 +98,24 @@ def test_fifteen_digit_number_with_impossible_date() -> None:
 
 def test_default_today_is_used_without_crash() -> None:
     assert validate_id_number("11010519491231002X") == "11010519491231002X"
+
+
+FULL_WIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
+
+
+@pytest.mark.parametrize("table", [FULL_WIDTH, ARABIC_INDIC, DEVANAGARI])
+def test_digits_of_other_scripts_are_stored_as_ascii(table: dict[int, str]) -> None:
+    assert validate_id_number("11010519491231002X".translate(table), today=TODAY) == "11010519491231002X"
+    # 15-digit legacy numbers too (this crashed with a ValueError before).
+    legacy = "110105491231002".translate(table)
+    assert validate_id_number(legacy, today=TODAY) == validate_id_number("110105491231002", today=TODAY)
+
+
+@pytest.mark.parametrize("raw", ["①①0105194912310020", "11010519491231002X\u202e", "11010519491231002\u200bX",
+                                 "一一0105194912310020"])
+def test_look_alike_digits_and_invisible_characters_are_a_format_error(raw: str) -> None:
+    with pytest.raises(ValidationError) as exc:
+        validate_id_number(raw, today=TODAY)
+    assert codes(exc) == ["id_format"]

@@ -43,3 +43,31 @@ def test_is_mobile() -> None:
     assert not is_mobile("garbage")
     assert not is_mobile(None)
     assert normalise_phone(None) is None
+
+
+@pytest.mark.parametrize(("raw", "normal"), [
+    ("１３８００１３８０００", "13800138000"),          # full-width digits
+    ("١٣٨٠٠١٣٨٠٠٠", "13800138000"),                  # Arabic-Indic digits
+    ("０５９１－８７６５４３２１", "0591-87654321"),    # full-width dash too
+    ("0991-2345678", "0991-2345678"),                # Urumqi, a real 4-digit area code
+    ("029 88888888", "029-88888888"),
+    ("(0898) 6666 8888", "0898-66668888"),
+])
+def test_digits_of_any_script_and_real_area_codes(raw: str, normal: str) -> None:
+    assert validate_phone(raw) == normal
+
+
+@pytest.mark.parametrize("raw", [
+    "+86 99 12345678",   # area code 099 does not exist (was read as 0991 + 2345678)
+    "099-12345678",
+    "(026) 12345678",    # 026 is not assigned
+    "0600-1234567",      # no mainland area code starts 060
+    "0001-1234567",
+    "010-1234567",       # Beijing and the 02x cities have 8-digit numbers
+    "①３８００１３８０００",  # a circled digit is not a digit
+])
+def test_unknown_area_codes_and_look_alike_digits_are_refused(raw: str) -> None:
+    with pytest.raises(ValidationError) as exc:
+        validate_phone(raw, field="complainant.phone")
+    assert [p.field for p in exc.value.problems] == ["complainant.phone"]
+    assert exc.value.problems[0].code in ("phone_format", "phone_area")
