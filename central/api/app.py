@@ -1,0 +1,43 @@
+"""The FastAPI application of the central service (``create_app``), versioned under /api/v1.
+
+Everything but the health check and enrolment needs a desk token
+(``Authorization: Bearer ...``); wrong input answers 4xx with a reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from app.contract import CONTRACT_VERSION
+from app.contract.api import Problem
+from central.api.limits import BodySizeLimit
+from central.api.routes import router
+from central.errors import CentralError
+from central.store.db import Store
+
+API = "/api/v1"
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def create_app(store: Store, *, clock: Callable[[], datetime] = utc_now) -> FastAPI:
+    """The service on ``store``; ``clock`` is replaceable in tests (code expiry)."""
+    app = FastAPI(title="Complaint Desk central ticket service", version=f"{CONTRACT_VERSION}",
+                  openapi_url=f"{API}/openapi.json", docs_url=f"{API}/docs", redoc_url=None)
+    app.state.store = store
+    app.state.clock = clock
+    app.include_router(router, prefix=API)
+    app.add_middleware(BodySizeLimit)
+
+    @app.exception_handler(CentralError)
+    async def central_error(_request: Request, exc: CentralError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse(Problem(code=exc.code, detail=exc.message, field=exc.field).model_dump(),
+                            status_code=exc.status, headers=headers)
+
+    return app

@@ -1,0 +1,110 @@
+"""The /api/v1 routes: health, enrolment, push and pull of events, cases, audit check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse
+
+from app.clock import beijing_date
+from app.contract.api import (
+    MAX_PULL_LIMIT,
+    CaseSummary,
+    Enrolled,
+    Enrolment,
+    Health,
+    Problem,
+    PullPage,
+    PushBatch,
+    PushResult,
+)
+from central.api.auth import CurrentDesk
+from central.errors import CentralError
+from central.services import audit, cases, desks, events
+from central.store.db import Store
+
+router = APIRouter()
+CURSOR_MAX = 2**31 - 1
+PROBLEMS: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "no valid desk token"},
+    413: {"model": Problem, "description": "request body too large"},
+}
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def _now(request: Request) -> datetime:
+    clock: Callable[[], datetime] = request.app.state.clock
+    return clock()
+
+
+@router.get("/health", response_model=Health, tags=["service"])
+def health() -> Health:
+    """Unauthenticated liveness check (also says which contract version the service speaks)."""
+    return Health()
+
+
+@router.post("/enrol", response_model=Enrolled, tags=["desks"],
+             responses={403: {"model": Problem, "description": "code unknown, used, expired or for another desk"},
+                        413: PROBLEMS[413], 422: {"description": "malformed request or key"}})
+def enrol(request: Request, body: Enrolment) -> Enrolled:
+    """Exchange a one-time enrolment code for this desk's token (shown once; the service keeps its hash)."""
+    with _store(request).transaction() as session:
+        return desks.enrol(session, body, _now(request))
+
+
+@router.post("/events", response_model=PushResult, tags=["events"],
+             responses={**PROBLEMS, 409: {"model": PushResult,
+                                          "description": "some events were rejected (the others are stored)"}})
+def push_events(request: Request, desk: CurrentDesk, body: PushBatch) -> Any:
+    """Push a batch of case events; each is accepted, a duplicate (replay) or rejected with a reason."""
+    now = _now(request)
+    with _store(request).transaction() as session:
+        result = events.push(session, desk, body, now=now, today=beijing_date(now))
+    if result.rejected:
+        return JSONResponse(result.model_dump(mode="json"), status_code=409)
+    return result
+
+
+@router.get("/events", response_model=PullPage, tags=["events"], responses=PROBLEMS)
+def pull_events(request: Request, desk: CurrentDesk,
+                after: Annotated[int, Query(ge=0, le=CURSOR_MAX, description="the last cursor already seen")] = 0,
+                limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500) -> PullPage:
+    """Every event this desk may see with a cursor after ``after``, oldest first."""
+    with _store(request).reading() as session:
+        return events.pull(session, desk, after=after, limit=limit)
+
+
+@router.get("/cases", response_model=list[CaseSummary], tags=["cases"], responses=PROBLEMS)
+def list_cases(request: Request, desk: CurrentDesk,
+               state: Annotated[str, Query(max_length=20)] = "",
+               after: Annotated[str, Query(max_length=40, description="list after this case number")] = "",
+               limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[CaseSummary]:
+    """The cases this desk may see, by case number."""
+    with _store(request).reading() as session:
+        return cases.list_cases(session, viewer=desk, state=state, limit=limit, after_number=after)
+
+
+@router.get("/cases/{ref}", tags=["cases"],
+            responses={**PROBLEMS, 404: {"model": Problem, "description": "no such case visible to this desk"}})
+def show_case(request: Request, desk: CurrentDesk, ref: Annotated[str, Path(max_length=40)]) -> dict[str, Any]:
+    """One case (by number or id) with its rebuilt file, events and recordings."""
+    with _store(request).reading() as session:
+        return cases.case_detail(session, cases.find_case(session, ref, desk))
+
+
+@router.get("/audit/check", tags=["audit"],
+            responses={**PROBLEMS, 403: {"model": Problem, "description": "head-office desks only"}})
+def audit_check(request: Request, desk: CurrentDesk) -> dict[str, Any]:
+    """Desks whose audit chain went backwards (seq decreased, or a hash at a seq changed)."""
+    if not desk.head_office:
+        raise CentralError("authorization", "only head-office desks may run the audit check", "forbidden", 403)
+    with _store(request).reading() as session:
+        findings = audit.check_chains(session)
+    return {"ok": not findings, "findings": [f.__dict__ for f in findings]}
