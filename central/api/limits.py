@@ -1,4 +1,4 @@
-"""Request body size limits, enforced while the body streams in (a lying Content-Length does not help)."""
+"""Request body size limits, enforced while the body streams in (a missing or lying Content-Length does not help)."""
 
 from __future__ import annotations
 
@@ -15,10 +15,6 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 #: A push of MAX_PUSH_EVENTS events with long texts stays well below this.
 PUSH_LIMIT = 16 * 1024 * 1024
 DEFAULT_LIMIT = 64 * 1024
-
-
-class BodyTooLarge(Exception):
-    pass
 
 
 def limit_for(method: str, path: str) -> int:
@@ -40,29 +36,33 @@ class BodySizeLimit:
             if name == b"content-length" and value.isdigit() and int(value) > limit:
                 await _too_large(send, limit)
                 return
+        # Read the body up to the limit before the app sees it: FastAPI would turn an
+        # error raised while it reads into a 400, and the client deserves a 413.
+        chunks: list[bytes] = []
         seen = 0
-        started = False
-
-        async def limited_receive() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > limit:
-                    raise BodyTooLarge
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except BodyTooLarge:
-            if not started:
+            if message["type"] != "http.request":
+                return  # the client went away
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > limit:
                 await _too_large(send, limit)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
 
 
 async def _too_large(send: Send, limit: int) -> None:
