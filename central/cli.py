@@ -71,11 +71,86 @@ def build_parser() -> argparse.ArgumentParser:
     cs.add_argument("number")
     cs.add_argument("--json", action="store_true")
 
+    _add_action_parsers(case)
+
     audit = sub.add_parser("audit", help="audit anchoring").add_subparsers(
         dest="audit_command", metavar="ACTION", parser_class=_Parser)
     ac = audit.add_parser("check", help="report desks whose audit chain went backwards")
     ac.add_argument("--json", action="store_true")
     return p
+
+
+ACTION_HELP = {
+    "assign": "name the handler of a case head office owns",
+    "transfer": "move a case to another branch or to head office (HO)",
+    "accept": "accept a case", "start": "start handling a case",
+    "extend": "extend the time limit (level 1: 30 days, level 2: 60 days)",
+    "pause": "pause the clock (external appraisal)", "resume": "resume the clock",
+    "decide": "record the decision in its four sections", "close": "close a decided case",
+}
+
+
+def _add_action_parsers(case: Any) -> None:
+    for kind, text in ACTION_HELP.items():
+        sp = case.add_parser(kind, help=f"{text} (as head office)")
+        sp.add_argument("number")
+        sp.add_argument("--staff-no", required=True, help="head-office staff number of who acts")
+        sp.add_argument("--name", required=True, help="their name")
+        if kind == "assign":
+            sp.add_argument("--handler", required=True)
+        if kind == "transfer":
+            sp.add_argument("--to", required=True, help="branch code, or HO for head office")
+        if kind == "extend":
+            sp.add_argument("--level", type=int, choices=[1, 2], required=True)
+            sp.add_argument("--approver", default="")
+        if kind == "decide":
+            for section in ("verified", "basis", "outcome", "remedies"):
+                sp.add_argument(f"--{section}", required=True)
+        if kind == "close":
+            sp.add_argument("--root-cause", required=True)
+            sp.add_argument("--rectification", default="")
+            sp.add_argument("--satisfaction", required=True,
+                            choices=["satisfied", "basically_satisfied", "dissatisfied", "unreachable"])
+            sp.add_argument("--surveyed-by", required=True)
+            sp.add_argument("--survey-note", default="")
+        else:
+            sp.add_argument("--reason", default="", help="why (required for transfer, extend and pause)")
+
+
+def _action_content(a: argparse.Namespace) -> dict[str, Any]:
+    kind = a.case_command
+    if kind == "assign":
+        return {"handler": a.handler, "reason": a.reason}
+    if kind == "transfer":
+        return {"to": a.to, "reason": a.reason}
+    if kind == "extend":
+        return {"level": a.level, "reason": a.reason, "approver": a.approver}
+    if kind == "decide":
+        return {"verified": a.verified, "basis": a.basis, "outcome": a.outcome, "remedies": a.remedies}
+    if kind == "close":
+        return {"root_cause": a.root_cause, "rectification": a.rectification, "satisfaction": a.satisfaction,
+                "surveyed_by": a.surveyed_by, "survey_note": a.survey_note}
+    return {"reason": a.reason}
+
+
+def cmd_case_action(store: Store, a: argparse.Namespace) -> int:
+    from app.clock import beijing_date
+    from app.contract.events import Operator
+    from central.services.actions import act, centre_desk
+
+    now = _now()
+    try:
+        operator = Operator(staff_no=a.staff_no, name=a.name, role="head_office")
+    except ValueError:
+        raise CentralError("staff_no", "staff number (1-20) and name (1-100 characters) are required",
+                           "invalid") from None
+    with store.transaction() as s:
+        result = act(s, centre_desk(s, now), a.number, a.case_command, _action_content(a), operator, now=now,
+                     today=beijing_date(now))
+    c = result.case
+    print(f"{c.number}: {a.case_command} recorded; state {c.state}, owner {c.owner}, "
+          f"handler {c.handler or '-'}, due {c.nominal_due}")
+    return EXIT_OK
 
 
 def _now() -> datetime:
@@ -152,6 +227,8 @@ def cmd_desk(store: Store, a: argparse.Namespace) -> int:
 def cmd_case(store: Store, a: argparse.Namespace) -> int:
     from central.services import cases
 
+    if a.case_command in ACTION_HELP:
+        return cmd_case_action(store, a)
     with store.reading() as s:
         if a.case_command == "show":
             detail = cases.case_detail(s, cases.find_case(s, a.number))

@@ -9,7 +9,8 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from app.contract import CONTRACT_VERSION
-from app.contract.events import CaseEvent, Strict
+from app.contract import events as ev
+from app.contract.events import CaseEvent, Operator, Strict
 from app.contract.fields import BranchCode, DeskCode, Hex64, Uuid
 
 #: Most events in one push; a desk with more sends several batches.
@@ -120,3 +121,70 @@ class Problem(Strict):
     code: str
     detail: str
     field: str = ""
+
+
+class _Action(Strict):
+    operator: Operator = Field(description="the member of staff acting (at head office or the owning branch)")
+
+
+class AssignAction(_Action):
+    kind: Literal["assign"]
+    content: ev.AssignContent
+
+
+class TransferAction(_Action):
+    kind: Literal["transfer"]
+    content: ev.TransferContent
+
+
+class AcceptAction(_Action):
+    kind: Literal["accept"]
+    content: ev.ReasonContent = ev.ReasonContent()
+
+
+class StartAction(_Action):
+    kind: Literal["start"]
+    content: ev.ReasonContent = ev.ReasonContent()
+
+
+class ExtendAction(_Action):
+    kind: Literal["extend"]
+    content: ev.ExtendContent
+
+
+class PauseAction(_Action):
+    kind: Literal["pause"]
+    content: ev.RequiredReasonContent
+
+
+class ResumeAction(_Action):
+    kind: Literal["resume"]
+    content: ev.ReasonContent = ev.ReasonContent()
+
+
+class DecideAction(_Action):
+    kind: Literal["decide"]
+    content: ev.DecideContent
+
+
+class CloseAction(_Action):
+    kind: Literal["close"]
+    content: ev.CloseContent
+
+
+class NoteAction(_Action):
+    kind: Literal["note"]
+    content: ev.NoteContent
+
+
+CaseActionRequest = Annotated[
+    AssignAction | TransferAction | AcceptAction | StartAction | ExtendAction | PauseAction | ResumeAction
+    | DecideAction | CloseAction | NoteAction,
+    Field(discriminator="kind"),
+]
+"""A change made at the centre (head office's workflow, or an owning branch through the API)."""
+
+
+class ActionResult(Strict):
+    event: CaseEvent
+    case: CaseSummary

@@ -122,9 +122,15 @@ class CreatedContent(Strict):
 
 
 class ReasonContent(Strict):
-    """accept, start, resume, request_review, withdraw, decline, pause: an optional or required reason."""
+    """accept, start, resume: an optional reason."""
 
     reason: Text = ""
+
+
+class RequiredReasonContent(Strict):
+    """pause, request_review, withdraw, decline: the reason is required (as at the desk)."""
+
+    reason: Annotated[str, Field(min_length=1, max_length=10000)]
 
 
 class NewFactsContent(Strict):
@@ -247,7 +253,7 @@ class StartEvent(EventBase):
 
 class PauseEvent(EventBase):
     kind: Literal["pause"]
-    content: ReasonContent
+    content: RequiredReasonContent
 
 
 class ResumeEvent(EventBase):
@@ -272,7 +278,7 @@ class DecideEvent(EventBase):
 
 class RequestReviewEvent(EventBase):
     kind: Literal["request_review"]
-    content: ReasonContent
+    content: RequiredReasonContent
 
 
 class RecordReviewEvent(EventBase):
@@ -287,12 +293,12 @@ class CloseEvent(EventBase):
 
 class WithdrawEvent(EventBase):
     kind: Literal["withdraw"]
-    content: ReasonContent
+    content: RequiredReasonContent
 
 
 class DeclineEvent(EventBase):
     kind: Literal["decline"]
-    content: ReasonContent
+    content: RequiredReasonContent
 
 
 class HandOverEvent(EventBase):
@@ -359,16 +365,16 @@ CONTENT_OF: dict[EventKind, type[Strict]] = {
     EventKind.CREATED: CreatedContent,
     EventKind.ACCEPT: ReasonContent,
     EventKind.START: ReasonContent,
-    EventKind.PAUSE: ReasonContent,
+    EventKind.PAUSE: RequiredReasonContent,
     EventKind.RESUME: ReasonContent,
     EventKind.NEW_FACTS: NewFactsContent,
     EventKind.EXTEND: ExtendContent,
     EventKind.DECIDE: DecideContent,
-    EventKind.REQUEST_REVIEW: ReasonContent,
+    EventKind.REQUEST_REVIEW: RequiredReasonContent,
     EventKind.RECORD_REVIEW: RecordReviewContent,
     EventKind.CLOSE: CloseContent,
-    EventKind.WITHDRAW: ReasonContent,
-    EventKind.DECLINE: ReasonContent,
+    EventKind.WITHDRAW: RequiredReasonContent,
+    EventKind.DECLINE: RequiredReasonContent,
     EventKind.HAND_OVER: HandOverContent,
     EventKind.NOTE: NoteContent,
     EventKind.NOTICE: NoticeContent,

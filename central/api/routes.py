@@ -12,6 +12,8 @@ from fastapi.responses import JSONResponse
 from app.clock import beijing_date
 from app.contract.api import (
     MAX_PULL_LIMIT,
+    ActionResult,
+    CaseActionRequest,
     CaseSummary,
     Enrolled,
     Enrolment,
@@ -23,7 +25,7 @@ from app.contract.api import (
 )
 from central.api.auth import CurrentDesk
 from central.errors import CentralError
-from central.services import audit, cases, desks, events
+from central.services import actions, audit, cases, desks, events
 from central.store.db import Store
 
 router = APIRouter()
@@ -97,6 +99,20 @@ def show_case(request: Request, desk: CurrentDesk, ref: Annotated[str, Path(max_
     """One case (by number or id) with its rebuilt file, events and recordings."""
     with _store(request).reading() as session:
         return cases.case_detail(session, cases.find_case(session, ref, desk))
+
+
+@router.post("/cases/{ref}/actions", response_model=ActionResult, tags=["cases"],
+             responses={**PROBLEMS, 404: {"model": Problem, "description": "no such case visible to this desk"},
+                        409: {"model": Problem, "description": "refused: not the owner, or not allowed now"}})
+def case_action(request: Request, desk: CurrentDesk, ref: Annotated[str, Path(max_length=40)],
+                body: CaseActionRequest) -> ActionResult:
+    """Assign, transfer, accept, start, extend, pause, resume, decide, close or annotate a case now.
+
+    Only the case's current owner may handle it; head office may also transfer a case to itself."""
+    now = _now(request)
+    with _store(request).transaction() as session:
+        return actions.act(session, desk, ref, body.kind, body.content.model_dump(mode="json"), body.operator,
+                           now=now, today=beijing_date(now))
 
 
 @router.get("/audit/check", tags=["audit"],

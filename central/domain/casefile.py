@@ -8,6 +8,7 @@ answer (tested).
 
 from __future__ import annotations
 
+import copy
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -57,7 +58,9 @@ class CaseFile:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CaseFile:
-        return cls(**data)
+        # A deep copy: folding must never change the stored JSON in place (the ORM
+        # would then see no change to write).
+        return cls(**copy.deepcopy(data))
 
 
 def split_number(number: str) -> tuple[str, str, str, int]:

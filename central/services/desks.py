@@ -17,6 +17,8 @@ from central.errors import CentralError
 from central.store.models import CaseCounter, Desk, EnrolmentCode
 
 CODE_VALID_FOR = timedelta(hours=24)
+#: The desk row standing for the service's own command line (acts for head office; has no token).
+CENTRE_DESK_UUID = "00000000-0000-0000-0000-000000000000"
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 
 
@@ -109,7 +111,8 @@ class DeskListing:
 
 
 def list_desks(session: Session) -> list[DeskListing]:
-    rows = session.scalars(select(Desk).order_by(Desk.branch, Desk.desk_code, Desk.id))
+    rows = session.scalars(select(Desk).where(Desk.desk_uuid != CENTRE_DESK_UUID)
+                           .order_by(Desk.branch, Desk.desk_code, Desk.id))
     return [DeskListing(d.desk_uuid, d.branch, d.desk_code, d.head_office, d.enrolled_at, d.revoked_at,
                         d.revoked_reason) for d in rows]
 

@@ -54,7 +54,7 @@ def _store_case(case: Case | None, file: CaseFile, today: date, cursor: int) -> 
     return case
 
 
-class _Batch:
+class CaseBatch:
     """The cases touched by one push, kept in memory between its events."""
 
     def __init__(self, session: Session, desk: DeskRef, today: date, now: datetime) -> None:
@@ -106,7 +106,7 @@ class _Batch:
 
 def push(session: Session, desk: DeskRef, batch: PushBatch, *, now: datetime, today: date) -> PushResult:
     """Store what may be stored of ``batch``; one result per event, in order."""
-    work = _Batch(session, desk, today, now)
+    work = CaseBatch(session, desk, today, now)
     results: list[EventResult] = []
     seen: set[str] = set()
     ids = [e.id for e in batch.events]

@@ -168,3 +168,29 @@ def test_malformed_events_are_422(client: httpx.Client, branch: EnrolledDesk, ch
     answer = push(client, branch, event)
     assert answer.status_code == 422
     assert client.get("/api/v1/cases", headers=branch.headers).json() == []
+
+
+def test_one_event_per_push_builds_the_same_case_as_one_batch(client: httpx.Client, branch: EnrolledDesk,
+                                                               store: Store) -> None:
+    together, apart = DeskCase("0591", "W01", DAY, 1), DeskCase("0591", "W01", DAY, 2)
+
+    def timeline(case: DeskCase) -> list[dict[str, Any]]:
+        return [case.created(), case.event("accept", {}), case.event("extend", {"level": 1, "reason": "复杂"}),
+                case.event("pause", {"reason": "鉴定"}, on=DAY + timedelta(days=2)),
+                case.event("resume", {}, on=DAY + timedelta(days=6)),
+                case.event("new_facts", {"facts": "补充了新的交易记录"}, on=DAY + timedelta(days=8)),
+                case.event("extend", {"level": 2, "reason": "特别复杂", "approver": "2048"})]
+
+    assert push(client, branch, *timeline(together)).status_code == 200
+    for event in timeline(apart):
+        assert push(client, branch, event).status_code == 200
+    with store.reading() as s:
+        one, other = s.get(Case, together.id), s.get(Case, apart.id)
+        assert one is not None and other is not None
+        skip = {"id", "number"}
+        assert {k: v for k, v in one.detail.items() if k not in skip} == {
+            k: v for k, v in other.detail.items() if k not in skip}
+        assert (other.extension_level, len(other.detail["pauses"]), other.detail["new_facts_on"]) == (
+            2, 1, ["2026-11-10"])
+        # 60 days from the new facts (2026-11-10), plus the 4 paused days before them do not count.
+        assert other.nominal_due == one.nominal_due == date(2027, 1, 9)
