@@ -9,7 +9,7 @@ answer (tested).
 from __future__ import annotations
 
 import copy
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -54,7 +54,9 @@ class CaseFile:
     transfers: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        # Plain attribute copy (asdict's deep recursion was a third of a push's time);
+        # the file owns its lists, and the stored JSON is written once per change.
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CaseFile:

@@ -50,9 +50,10 @@ def act(session: Session, desk: DeskRef, case_ref: str, kind: str, content: dict
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"][1:]) or "content"
         raise CentralError(where, first["msg"], "invalid", 422) from None
-    work = CaseBatch(session, desk, today, now)
+    work = CaseBatch(session, desk, [event], today=today, now=now)
     refusal = work.check(event)
     if refusal is not None:
         raise CentralError("case", refusal.reason, refusal.code, 409 if refusal.conflict else 422)
     work.store(event)
+    work.finish()
     return ActionResult(event=event, case=summary(find_case(session, case.id)))
