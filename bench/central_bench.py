@@ -100,9 +100,15 @@ def push_all(client: httpx.Client, headers: dict[str, str], events: list[dict[st
     errors = 0
     for i in range(0, len(events), BATCH):
         t = time.perf_counter()
-        answer = client.post("/api/v1/events", headers=headers, json={
-            "contract": 1, "audit_head": {"seq": i + 1, "hash": f"{i + 1:064x}"}, "events": events[i:i + BATCH]})
-        latencies.append(time.perf_counter() - t)
+        try:
+            answer = client.post("/api/v1/events", headers=headers, json={
+                "contract": 1, "audit_head": {"seq": i + 1, "hash": f"{i + 1:064x}"}, "events": events[i:i + BATCH]})
+        except httpx.TransportError as exc:
+            errors += 1
+            print(f"  push failed: {exc!r}")
+            continue
+        finally:
+            latencies.append(time.perf_counter() - t)
         if answer.status_code != 200 or answer.json()["accepted"] != len(events[i:i + BATCH]):
             errors += 1
             print(f"  push failed: {answer.status_code} {answer.text[:300]}")

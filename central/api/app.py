@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timezone
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 
 from app.contract import CONTRACT_VERSION
 from app.contract.api import Problem
@@ -19,6 +22,7 @@ from central.errors import CentralError
 from central.store.db import Store
 
 API = "/api/v1"
+log = logging.getLogger(__name__)
 
 
 def utc_now() -> datetime:
@@ -39,5 +43,13 @@ def create_app(store: Store, *, clock: Callable[[], datetime] = utc_now) -> Fast
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         return JSONResponse(Problem(code=exc.code, detail=exc.message, field=exc.field).model_dump(),
                             status_code=exc.status, headers=headers)
+
+    @app.exception_handler(OperationalError)
+    async def store_busy(_request: Request, exc: OperationalError) -> JSONResponse:
+        # The database is locked by another process or unreachable: nothing was
+        # written (the transaction rolled back), so the desk may simply retry.
+        log.warning("store unavailable: %s", type(exc.orig).__name__ if exc.orig is not None else "unknown")
+        return JSONResponse(Problem(code="store_unavailable", detail="the store is busy or unreachable; retry later",
+                                    field="").model_dump(), status_code=503, headers={"Retry-After": "5"})
 
     return app

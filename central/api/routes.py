@@ -77,10 +77,10 @@ def push_events(request: Request, desk: CurrentDesk, body: PushBatch) -> Any:
 @router.get("/events", response_model=PullPage, tags=["events"], responses=PROBLEMS)
 def pull_events(request: Request, desk: CurrentDesk,
                 after: Annotated[int, Query(ge=0, le=CURSOR_MAX, description="the last cursor already seen")] = 0,
-                limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500) -> PullPage:
+                limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500) -> Any:
     """Every event this desk may see with a cursor after ``after``, oldest first."""
     with _store(request).reading() as session:
-        return events.pull(session, desk, after=after, limit=limit)
+        return JSONResponse(events.pull(session, desk, after=after, limit=limit))
 
 
 @router.get("/cases", response_model=list[CaseSummary], tags=["cases"], responses=PROBLEMS)

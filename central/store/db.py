@@ -8,6 +8,7 @@ or ``./central-data``.  Only SQLite and PostgreSQL through psycopg 3 are accepte
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -123,11 +124,14 @@ class Store:
         self.engine = make_engine(config)
         upgrade_to_head(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Writers of this process queue here, without a time limit, rather than in
+        # SQLite's busy timeout (20 desks pushing at once would run it out).
+        self._write_lock = threading.Lock()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back when it raises."""
-        with self._sessions.begin() as session:
+        with self._write_lock, self._sessions.begin() as session:
             session.connection(execution_options={"immediate": True})
             if not self.config.is_sqlite:
                 # The PostgreSQL twin of BEGIN IMMEDIATE above (see _sqlite_begin).
