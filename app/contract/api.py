@@ -52,7 +52,7 @@ class Enrolled(Strict):
 class AuditHead(Strict):
     """The head of the desk's hash-chained audit log at the time of a push."""
 
-    seq: Annotated[int, Field(ge=0)]
+    seq: Annotated[int, Field(ge=0, le=2**31 - 1)]
     hash: Hex64
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from app.contract.fields import (
     BranchCode,
@@ -68,7 +68,25 @@ class EventKind(StrEnum):
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    """Base of every contract model: unknown keys, NUL characters and non-finite numbers are refused
+    (neither side's store could keep them: PostgreSQL text has no NUL, JSON no NaN)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="after", check_fields=False)
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        if _has_nul(value):
+            raise ValueError("must not contain NUL characters")
+        return value
+
+
+def _has_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 class Operator(Strict):
@@ -206,8 +224,8 @@ class RecordingContent(Strict):
     file_name: Line = ""
     sha256: Hex64 | Literal[""] = ""
     manifest_sha256: Hex64 | Literal[""] = ""
-    size_bytes: Annotated[int, Field(ge=0)] = 0
-    duration_s: Annotated[float, Field(ge=0)] = 0.0
+    size_bytes: Annotated[int, Field(ge=0, le=2**53)] = 0
+    duration_s: Annotated[float, Field(ge=0, le=10**7)] = 0.0
 
 
 class AssignContent(Strict):

@@ -12,7 +12,7 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 
 from app.contract import CONTRACT_VERSION
 from app.contract.api import Problem
@@ -43,6 +43,13 @@ def create_app(store: Store, *, clock: Callable[[], datetime] = utc_now) -> Fast
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         return JSONResponse(Problem(code=exc.code, detail=exc.message, field=exc.field).model_dump(),
                             status_code=exc.status, headers=headers)
+
+    @app.exception_handler(DataError)
+    async def value_refused(_request: Request, exc: DataError) -> JSONResponse:
+        # A safety net behind the contract's own limits: the database refused a value.
+        log.warning("store refused a value: %s", type(exc.orig).__name__ if exc.orig is not None else "unknown")
+        return JSONResponse(Problem(code="value_refused", detail="a value is out of range for the store",
+                                    field="").model_dump(), status_code=422)
 
     @app.exception_handler(OperationalError)
     async def store_busy(_request: Request, exc: OperationalError) -> JSONResponse:

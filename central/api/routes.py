@@ -30,6 +30,8 @@ from central.store.db import Store
 
 router = APIRouter()
 CURSOR_MAX = 2**31 - 1
+#: A case number or case uuid.
+CASE_REF = r"^[0-9A-Za-z-]*$"
 PROBLEMS: dict[int | str, dict[str, Any]] = {
     401: {"model": Problem, "description": "no valid desk token"},
     413: {"model": Problem, "description": "request body too large"},
@@ -85,17 +87,21 @@ def pull_events(request: Request, desk: CurrentDesk,
 
 @router.get("/cases", response_model=list[CaseSummary], tags=["cases"], responses=PROBLEMS)
 def list_cases(request: Request, desk: CurrentDesk,
-               state: Annotated[str, Query(max_length=20)] = "",
-               after: Annotated[str, Query(max_length=40, description="list after this case number")] = "",
+               state: Annotated[str, Query(max_length=20, pattern=r"^[a-z_]*$")] = "",
+               after: Annotated[str, Query(max_length=40, pattern=CASE_REF,
+                                           description="list after this case number")] = "",
                limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[CaseSummary]:
     """The cases this desk may see, by case number."""
     with _store(request).reading() as session:
         return cases.list_cases(session, viewer=desk, state=state, limit=limit, after_number=after)
 
 
+CaseRef = Annotated[str, Path(max_length=40, pattern=CASE_REF, description="case number or case uuid")]
+
+
 @router.get("/cases/{ref}", tags=["cases"],
             responses={**PROBLEMS, 404: {"model": Problem, "description": "no such case visible to this desk"}})
-def show_case(request: Request, desk: CurrentDesk, ref: Annotated[str, Path(max_length=40)]) -> dict[str, Any]:
+def show_case(request: Request, desk: CurrentDesk, ref: CaseRef) -> dict[str, Any]:
     """One case (by number or id) with its rebuilt file, events and recordings."""
     with _store(request).reading() as session:
         return cases.case_detail(session, cases.find_case(session, ref, desk))
@@ -104,7 +110,7 @@ def show_case(request: Request, desk: CurrentDesk, ref: Annotated[str, Path(max_
 @router.post("/cases/{ref}/actions", response_model=ActionResult, tags=["cases"],
              responses={**PROBLEMS, 404: {"model": Problem, "description": "no such case visible to this desk"},
                         409: {"model": Problem, "description": "refused: not the owner, or not allowed now"}})
-def case_action(request: Request, desk: CurrentDesk, ref: Annotated[str, Path(max_length=40)],
+def case_action(request: Request, desk: CurrentDesk, ref: CaseRef,
                 body: CaseActionRequest) -> ActionResult:
     """Assign, transfer, accept, start, extend, pause, resume, decide, close or annotate a case now.
 

@@ -194,3 +194,19 @@ def test_one_event_per_push_builds_the_same_case_as_one_batch(client: httpx.Clie
             2, 1, ["2026-11-10"])
         # 60 days from the new facts (2026-11-10), plus the 4 paused days before them do not count.
         assert other.nominal_due == one.nominal_due == date(2027, 1, 9)
+
+
+@pytest.mark.parametrize("change", [
+    {"content": {"text": "NUL\x00inside"}},           # PostgreSQL text cannot hold NUL
+    {"operator": {"staff_no": "0001", "name": "王\x00芳", "role": "receptionist"}},
+])
+def test_values_no_store_can_keep_are_422(client: httpx.Client, branch: EnrolledDesk,
+                                          change: dict[str, Any]) -> None:
+    case = DeskCase("0591", "W01", DAY, 1)
+    assert push(client, branch, case.created()).status_code == 200
+    answer = push(client, branch, case.event("note", {"text": "ok"}) | change)
+    assert answer.status_code == 422 and "NUL" in answer.text
+    huge_head = push(client, branch, case.event("note", {"text": "ok"}), audit_seq=2**40)
+    assert huge_head.status_code == 422
+    assert client.get("/api/v1/cases", params={"state": "closed\x00"}, headers=branch.headers).status_code == 422
+    assert client.get("/api/v1/cases/0591%00", headers=branch.headers).status_code == 422
