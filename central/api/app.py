@@ -18,6 +18,7 @@ from app.contract import CONTRACT_VERSION
 from app.contract.api import Problem
 from central.api.limits import BodySizeLimit
 from central.api.routes import router
+from central.api.uploads import router as uploads_router
 from central.errors import CentralError
 from central.store.db import Store
 
@@ -36,6 +37,7 @@ def create_app(store: Store, *, clock: Callable[[], datetime] = utc_now) -> Fast
     app.state.store = store
     app.state.clock = clock
     app.include_router(router, prefix=API)
+    app.include_router(uploads_router, prefix=API)
     app.add_middleware(BodySizeLimit)
 
     @app.exception_handler(CentralError)

@@ -17,8 +17,16 @@ PUSH_LIMIT = 16 * 1024 * 1024
 DEFAULT_LIMIT = 64 * 1024
 
 
+#: One PATCH of a recording upload (clients send chunks of a few MiB).
+CHUNK_LIMIT = 32 * 1024 * 1024
+
+
 def limit_for(method: str, path: str) -> int:
-    return PUSH_LIMIT if method == "POST" and path == "/api/v1/events" else DEFAULT_LIMIT
+    if method == "POST" and path == "/api/v1/events":
+        return PUSH_LIMIT
+    if method == "PATCH" and path.startswith("/api/v1/uploads/"):
+        return CHUNK_LIMIT
+    return DEFAULT_LIMIT
 
 
 class BodySizeLimit:

@@ -12,7 +12,7 @@ from app.contract.api import CaseSummary
 from central.domain.ownership import DeskRef, may_see
 from central.errors import CentralError
 from central.services.events import case_events
-from central.store.models import Case
+from central.store.models import Case, Upload
 
 
 def summary(case: Case) -> CaseSummary:
@@ -46,12 +46,18 @@ def find_case(session: Session, ref: str, viewer: DeskRef | None = None) -> Case
     return case
 
 
+def stored_hashes(session: Session, case_id: str) -> set[str]:
+    """SHA-256 of the case's recordings verified and stored at the centre."""
+    return set(session.scalars(select(Upload.sha256).where(Upload.case_id == case_id, Upload.stored.is_(True))))
+
+
 def case_detail(session: Session, case: Case) -> dict[str, Any]:
     """The case summary, its rebuilt file, its events (id, kind, at, ...) and its recordings."""
     events = case_events(session, case.id)
+    stored = stored_hashes(session, case.id)
     recordings = [
         {"sha256": e.content.sha256, "size": e.content.size_bytes, "file_name": e.content.file_name,
-         "manifest_sha256": e.content.manifest_sha256, "stored": False}
+         "manifest_sha256": e.content.manifest_sha256, "stored": e.content.sha256 in stored}
         for _row, e in events
         if isinstance(e, ev.RecordingEvent) and e.content.what in ("attached", "recovered")
     ]

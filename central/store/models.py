@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -163,3 +164,24 @@ class AuditHead(Base):
     hash: Mapped[str] = mapped_column(String(64))
     reported_at: Mapped[datetime]
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Upload(Base):
+    """A recording being uploaded with tus (resumable); ``stored`` once verified and kept write-once."""
+
+    __tablename__ = "uploads"
+    __table_args__ = (Index("ix_uploads_case", "case_id", "sha256"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desks.id"))
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
+    sha256: Mapped[str] = mapped_column(String(64))
+    length: Mapped[int] = mapped_column(BigInteger)
+    offset: Mapped[int] = mapped_column(BigInteger, default=0)
+    manifest: Mapped[str] = mapped_column(Text)
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    completed_at: Mapped[datetime | None]
+    stored: Mapped[bool] = mapped_column(Boolean, default=False)
+    refused: Mapped[str] = mapped_column(Text, default="")
