@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 
 from app.clock import beijing_date
 from app.contract.api import (
@@ -25,7 +25,7 @@ from app.contract.api import (
 )
 from central.api.auth import CurrentDesk
 from central.errors import CentralError
-from central.services import actions, audit, cases, desks, events
+from central.services import actions, audit, cases, desks, events, recordings
 from central.store.db import Store
 
 router = APIRouter()
@@ -119,6 +119,26 @@ def case_action(request: Request, desk: CurrentDesk, ref: CaseRef,
     with _store(request).transaction() as session:
         return actions.act(session, desk, ref, body.kind, body.content.model_dump(mode="json"), body.operator,
                            now=now, today=beijing_date(now))
+
+
+@router.get("/cases/{ref}/recordings/{sha256}", tags=["recordings"],
+            response_class=FileResponse,
+            responses={**PROBLEMS, 404: {"model": Problem, "description": "no such stored recording visible"}})
+def download_recording(request: Request, desk: CurrentDesk, ref: CaseRef,
+                       sha256: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]) -> FileResponse:
+    """A stored recording; verify it against its manifest (the ``/manifest`` next to it) before playing."""
+    found = recordings.stored_recording(_store(request), desk, ref, sha256)
+    return FileResponse(found.media, media_type="application/octet-stream", filename=found.media.name)
+
+
+@router.get("/cases/{ref}/recordings/{sha256}/manifest", tags=["recordings"],
+            response_class=FileResponse,
+            responses={**PROBLEMS, 404: {"model": Problem, "description": "no such stored recording visible"}})
+def download_manifest(request: Request, desk: CurrentDesk, ref: CaseRef,
+                      sha256: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]) -> FileResponse:
+    """The recording's signed manifest, exactly as the desk wrote it."""
+    found = recordings.stored_recording(_store(request), desk, ref, sha256)
+    return FileResponse(found.manifest, media_type="application/json")
 
 
 @router.get("/audit/check", tags=["audit"],

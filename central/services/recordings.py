@@ -13,6 +13,7 @@ write transaction; a per-upload lock keeps two PATCHes of one upload apart.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import threading
 import uuid
@@ -32,6 +33,8 @@ from central.services.desks import CENTRE_DESK_UUID
 from central.services.events import case_events
 from central.store.db import Store
 from central.store.models import Desk, Upload
+
+log = logging.getLogger(__name__)
 
 #: Largest recording accepted (a two-hour reception at the desk's bit rate is far below).
 MAX_UPLOAD_BYTES = 4 * 1024**3
@@ -161,6 +164,11 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _suffix(file_name: str) -> str:
+    suffix = Path(file_name).suffix
+    return suffix if suffix.isascii() and suffix[1:].isalnum() and len(suffix) <= 10 else ""
+
+
 def _store_file(store: Store, part: Path, case_id: str, sha256: str, file_name: str, manifest: str) -> str:
     """Keep the finished file write-once; the reason it is refused, or ""."""
     actual = _sha256(part)
@@ -169,8 +177,7 @@ def _store_file(store: Store, part: Path, case_id: str, sha256: str, file_name: 
         return f"the file's SHA-256 is {actual}, not {sha256} as its manifest and case event say"
     folder = store.config.data_dir / "recordings" / case_id
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    suffix = Path(file_name).suffix[:10] if Path(file_name).suffix.isascii() else ""
-    target = folder / f"{sha256}{suffix}"
+    target = folder / f"{sha256}{_suffix(file_name)}"
     try:
         os.link(part, target)  # fails if the name exists: a stored recording is never replaced
     except FileExistsError:
@@ -183,3 +190,30 @@ def _store_file(store: Store, part: Path, case_id: str, sha256: str, file_name: 
         os.chmod(manifest_path, 0o400)
     part.unlink(missing_ok=True)
     return ""
+
+
+@dataclass(frozen=True)
+class StoredRecording:
+    """Where a verified recording and its manifest are kept."""
+
+    case_number: str
+    media: Path
+    manifest: Path
+
+
+def stored_recording(store: Store, desk: DeskRef, case_ref: str, sha256: str) -> StoredRecording:
+    """A stored recording of a case the desk may see; 404 otherwise."""
+    with store.reading() as session:
+        case = find_case(session, case_ref, desk)
+        upload = session.scalars(select(Upload).where(Upload.case_id == case.id, Upload.sha256 == sha256,
+                                                      Upload.stored.is_(True))).first()
+        if upload is None:
+            raise CentralError("recording", f"case {case.number} has no stored recording {sha256}", "not_found", 404)
+        number, file_name = case.number, upload.file_name
+    folder = store.config.data_dir / "recordings" / upload.case_id
+    media, manifest = folder / f"{sha256}{_suffix(file_name)}", folder / f"{sha256}.manifest.json"
+    if not media.is_file() or not manifest.is_file():
+        raise CentralError("recording", "the stored file is missing: tell the administrator", "file_missing", 410)
+    # Who played back what is part of the audit trail (ids and hashes only).
+    log.info("recording %s of case %s handed to desk %s-%s", sha256[:16], number, desk.branch, desk.desk_code)
+    return StoredRecording(number, media, manifest)

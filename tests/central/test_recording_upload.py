@@ -19,7 +19,7 @@ from tusclient.exceptions import TusCommunicationError
 
 from central.cli import main
 from central.store.db import StoreConfig
-from recording.manifest import ManifestFacts, write_manifest
+from recording.manifest import ManifestFacts, verify_recording, write_manifest
 from recording.model import RecordingMeta
 from tests.central.cases import DeskCase
 from tests.central.conftest import cli_store_args
@@ -100,6 +100,21 @@ def test_upload_cut_half_way_resumes_and_is_stored_write_once(
     assert not os.access(stored, os.W_OK) or os.geteuid() == 0
     assert stored.stat().st_mode & 0o222 == 0
     assert (stored.parent / f"{rec['sha256']}.manifest.json").read_bytes() == manifest.read_bytes()
+    # Head office plays it: file and manifest come back, and the desk's own check verifies them.
+    head_office = enrol(client, capsys, args, "0001", "H01", head_office=True)
+    stranger = enrol(client, capsys, args, "0592", "W01")
+    url = f"/api/v1/cases/{case.number}/recordings/{rec['sha256']}"
+    downloaded = client.get(url, headers=head_office.headers)
+    assert downloaded.status_code == 200 and downloaded.content == media.read_bytes()
+    played = tmp_path / "played"
+    played.mkdir()
+    (played / "rec.mkv").write_bytes(downloaded.content)
+    (played / "rec.manifest.json").write_bytes(client.get(f"{url}/manifest", headers=head_office.headers).content)
+    pinned = base64.b64encode(branch.recording_key.public_key().public_bytes_raw()).decode()
+    assert verify_recording(played / "rec.manifest.json", trusted_keys=[pinned]) == []
+    assert client.get(url, headers=stranger.headers).status_code == 404
+    assert client.get(f"/api/v1/cases/{case.number}/recordings/{'0' * 64}",
+                      headers=head_office.headers).status_code == 404
     # Finished: nothing may be appended any more.
     again = client.patch(first.url, content=b"x", headers={**branch.headers, "Tus-Resumable": "1.0.0",
                                                            "Upload-Offset": str(size),
