@@ -188,3 +188,12 @@ CaseActionRequest = Annotated[
 class ActionResult(Strict):
     event: CaseEvent
     case: CaseSummary
+
+
+class PersonMatchKey(Strict):
+    """The bank-wide key of the person-match digest: HMAC-SHA256(key, "<kind>|<normalised value>"),
+    so the same ID or phone matches across desks without being guessable from the digest."""
+
+    algorithm: Literal["HMAC-SHA256"] = "HMAC-SHA256"
+    version: int = 1
+    key: str = Field(description="32 bytes, base64")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
@@ -18,6 +19,7 @@ from app.contract.api import (
     Enrolled,
     Enrolment,
     Health,
+    PersonMatchKey,
     Problem,
     PullPage,
     PushBatch,
@@ -25,7 +27,7 @@ from app.contract.api import (
 )
 from central.api.auth import CurrentDesk
 from central.errors import CentralError
-from central.services import actions, audit, cases, desks, events, recordings
+from central.services import actions, audit, cases, desks, events, recordings, secrets
 from central.store.db import Store
 
 router = APIRouter()
@@ -139,6 +141,25 @@ def download_manifest(request: Request, desk: CurrentDesk, ref: CaseRef,
     """The recording's signed manifest, exactly as the desk wrote it."""
     found = recordings.stored_recording(_store(request), desk, ref, sha256)
     return FileResponse(found.manifest, media_type="application/json")
+
+
+@router.get("/person-match-key", response_model=PersonMatchKey, tags=["desks"],
+            responses={**PROBLEMS, 403: {"model": Problem, "description": "only over TLS or from loopback"}})
+def person_match_key(request: Request, desk: CurrentDesk) -> PersonMatchKey:
+    """The bank-wide key of the person-match digest; handed out only over TLS or to a desk on loopback."""
+    client = request.client.host if request.client else ""
+    if request.url.scheme != "https" and not _loopback(client):
+        raise CentralError("connection", "the person-match key is only handed out over TLS (or on loopback)",
+                           "tls_required", 403)
+    with _store(request).transaction() as session:
+        return PersonMatchKey(key=secrets.person_match_key(session, _now(request)))
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @router.get("/audit/check", tags=["audit"],

@@ -26,7 +26,7 @@ from central.errors import CentralError
 ENV_URL = "COMPLAINT_CENTRAL_DATABASE_URL"
 ENV_HOME = "COMPLAINT_CENTRAL_HOME"
 DB_FILE = "central.sqlite3"
-HEAD_REVISION = "c0002"
+HEAD_REVISION = "c0003"
 
 
 @dataclass(frozen=True)

@@ -185,3 +185,13 @@ class Upload(Base):
     completed_at: Mapped[datetime | None]
     stored: Mapped[bool] = mapped_column(Boolean, default=False)
     refused: Mapped[str] = mapped_column(Text, default="")
+
+
+class ServiceSecret(Base):
+    """A secret the service makes once and hands out (the bank-wide person-match key)."""
+
+    __tablename__ = "service_secrets"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]

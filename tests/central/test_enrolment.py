@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import base64
 from datetime import timedelta
 
 import httpx
 import pytest
 from sqlalchemy import select
 
+from central.api.app import create_app
 from central.cli import main
 from central.store.db import Store, StoreConfig
 from central.store.models import Desk, EnrolmentCode
@@ -117,3 +120,26 @@ def test_request_bodies_are_size_limited(client: httpx.Client) -> None:
     assert client.get("/api/v1/health").status_code == 200
     garbage = client.post("/api/v1/enrol", content=b"\xff\xfe not json", headers={"content-type": "application/json"})
     assert garbage.status_code == 400 and "parsing the body" in garbage.json()["detail"]
+
+
+def test_person_match_key_only_over_tls_or_loopback(client: httpx.Client, store: Store, store_config: StoreConfig,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    args = cli_store_args(store_config)
+    one, two = enrol(client, capsys, args, "0591", "W01"), enrol(client, capsys, args, "0592", "W01")
+    first = client.get("/api/v1/person-match-key", headers=one.headers)
+    assert first.status_code == 200, first.text
+    assert first.json()["algorithm"] == "HMAC-SHA256"
+    assert len(base64.b64decode(first.json()["key"])) == 32
+    assert client.get("/api/v1/person-match-key", headers=two.headers).json() == first.json()
+    assert client.get("/api/v1/person-match-key").status_code == 401
+
+    async def from_elsewhere(base_url: str) -> httpx.Response:
+        transport = httpx.ASGITransport(app=create_app(store), client=("10.20.30.40", 52000))
+        async with httpx.AsyncClient(transport=transport, base_url=base_url) as remote:
+            return await remote.get("/api/v1/person-match-key", headers=one.headers)
+
+    plain = asyncio.run(from_elsewhere("http://central.bank.example"))
+    assert plain.status_code == 403 and plain.json()["code"] == "tls_required"
+    assert "key" not in plain.text.replace("person-match key", "")
+    secure = asyncio.run(from_elsewhere("https://central.bank.example"))
+    assert secure.status_code == 200 and secure.json() == first.json()
