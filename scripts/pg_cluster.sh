@@ -39,8 +39,11 @@ pg_cluster_start() {
   # The socket lives in the cluster's own folder: the test process (root or this
   # user) reaches it, nothing else on the machine does.
   chmod 711 "$PG_CLUSTER_DIR"
+  # Tests need no durability; PG_CLUSTER_DURABLE=1 keeps PostgreSQL's defaults (for benchmarks).
+  local speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${PG_CLUSTER_DURABLE:-0}" = "1" ] && speed=""
   "${PG_CLUSTER_AS[@]}" "$bin/pg_ctl" -D "$PG_CLUSTER_DIR/data" -l "$PG_CLUSTER_DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses='' -k $PG_CLUSTER_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-c listen_addresses='' -k $PG_CLUSTER_DIR $speed -c max_connections=200" \
     start >/dev/null </dev/null \
     || { echo "test: PostgreSQL did not start:" >&2; cat "$PG_CLUSTER_DIR/server.log" >&2; return 1; }
   export COMPLAINT_CENTRAL_TEST_PG_URL="postgresql+psycopg://postgres@/postgres?host=$PG_CLUSTER_DIR&port=5432"

@@ -59,6 +59,8 @@ def highest_case_seqs(session: Session, branch: str, desk_code: str) -> dict[str
 
 def enrol(session: Session, request: Enrolment, now: datetime) -> Enrolled:
     """Exchange a one-time code for a desk token; an earlier desk with the same branch/desk code is revoked."""
+    if request.desk_uuid == CENTRE_DESK_UUID:
+        raise CentralError("desk_uuid", "is reserved for the service itself", "reserved", 422)
     _valid_key(request.recording_public_key, "recording_public_key")
     _valid_key(request.receipt_key, "receipt_key")
     code = session.scalars(select(EnrolmentCode).where(EnrolmentCode.code_hash == secret_hash(request.code.upper()))

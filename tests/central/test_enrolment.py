@@ -94,6 +94,7 @@ def test_an_unused_code_dies_with_a_revoke(client: httpx.Client, store_config: S
     ({"branch": "0591; DROP TABLE desks"}, "branch"),
     ({"extra": 1}, "extra"),
     ({"code": None}, "code"),
+    ({"desk_uuid": "00000000-0000-0000-0000-000000000000"}, "reserved"),
 ])
 def test_malformed_enrolment_is_422_with_the_field(client: httpx.Client, change: dict[str, object],
                                                    field: str) -> None:
