@@ -82,7 +82,9 @@ def _sqlite_begin(conn: Any) -> None:
 def make_engine(config: StoreConfig) -> Engine:
     """An engine on the configured store (SQLite: WAL, foreign keys, synchronous=FULL)."""
     if config.is_sqlite:
-        config.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        database = make_url(config.url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         engine = create_engine(config.url)
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import httpx
@@ -58,11 +59,13 @@ def test_unsupported_database_url_is_refused_in_one_line(capsys: pytest.CaptureF
 
 def test_database_url_from_the_environment(store_config: StoreConfig, capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    if store_config.is_sqlite:
-        pytest.skip("the environment variable names a database server")
     monkeypatch.setenv("COMPLAINT_CENTRAL_DATABASE_URL", store_config.url)
     issue_code(capsys, [], "0591", "W02")
+    # The URL wins over a data folder (which is never created).
     assert main(["--data-dir", "/nonexistent/never-created", "audit", "check"]) == 0
+    assert not Path("/nonexistent/never-created").exists()
+    if store_config.is_sqlite:
+        assert (store_config.data_dir / "central.sqlite3").is_file()
 
 
 def test_health_needs_no_token_everything_else_does(client: httpx.Client) -> None:
