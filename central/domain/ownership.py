@@ -74,9 +74,13 @@ def check_created(event: ev.CreatedEvent, desk: DeskRef, number_holder: str | No
         return Refusal("case_number_taken", f"case number {event.case_number} is already held by another case")
     if case_exists:
         return Refusal("case_exists", f"case {event.case_id} was already registered")
-    if rules_for(event.content.rules_version) is None:
+    rules = rules_for(event.content.rules_version)
+    if rules is None:
         return Refusal("unknown_rules_version", f"rules edition {event.content.rules_version} is not known "
                        "to the service", conflict=False)
+    if len(event.content.representatives) > rules.max_representatives:
+        return Refusal("too_many_representatives", f"a group complaint in person has at most "
+                       f"{rules.max_representatives} representatives ({rules.version})", conflict=False)
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from datetime import date, timedelta
 from typing import Any
 
@@ -94,11 +95,13 @@ def test_replays_are_no_ops_and_a_reused_id_is_refused(client: httpx.Client, bra
 
 def test_one_bad_event_does_not_block_the_good_ones(client: httpx.Client, branch: EnrolledDesk) -> None:
     good, bad = DeskCase("0591", "W01", DAY, 1), DeskCase("0591", "W01", DAY, 2)
+    crowd = DeskCase("0591", "W01", DAY, 3)
+    person = {"name": "李四", "id_number": "11010519491231002X", "phone": "13900000000"}
     answer = push(client, branch, good.created(), bad.created(rules_version="CN-2031-unknown"),
-                  good.event("close", CLOSING))
+                  good.event("close", CLOSING), crowd.created(representatives=[person] * 6))
     assert answer.status_code == 409
     assert outcomes(answer) == [("accepted", ""), ("rejected", "unknown_rules_version"),
-                                ("rejected", "illegal_transition")]
+                                ("rejected", "illegal_transition"), ("rejected", "too_many_representatives")]
     assert "not known" in answer.json()["results"][1]["reason"]
     assert [c["number"] for c in client.get("/api/v1/cases", headers=branch.headers).json()] == [good.number]
 
@@ -210,3 +213,37 @@ def test_values_no_store_can_keep_are_422(client: httpx.Client, branch: Enrolled
     assert huge_head.status_code == 422
     assert client.get("/api/v1/cases", params={"state": "closed\x00"}, headers=branch.headers).status_code == 422
     assert client.get("/api/v1/cases/0591%00", headers=branch.headers).status_code == 422
+
+
+def test_desks_pushing_at_once_lose_nothing_and_cursors_follow_commits(
+        client: httpx.Client, store_config: StoreConfig, capsys: pytest.CaptureFixture[str]) -> None:
+    args = cli_store_args(store_config)
+    desks = [enrol(client, capsys, args, f"07{n:02d}", "W01") for n in range(6)]
+    head = enrol(client, capsys, args, "0001", "H01", head_office=True)
+
+    def timeline(case: DeskCase) -> list[dict[str, Any]]:
+        return [case.created(), case.event("accept", {}), case.event("note", {"text": "已核实"})]
+
+    loads = [[e for k in range(1, 9) for e in timeline(DeskCase(d.branch, "W01", DAY, k))] for d in desks]
+    failures: list[str] = []
+
+    def run(desk: EnrolledDesk, events: list[dict[str, Any]]) -> None:
+        with httpx.Client(base_url=client.base_url, timeout=120) as own:
+            for start in range(0, len(events), 6):
+                answer = own.post("/api/v1/events", json=batch(*events[start:start + 6]), headers=desk.headers)
+                if answer.status_code != 200:
+                    failures.append(answer.text)
+
+    threads = [threading.Thread(target=run, args=(d, load)) for d, load in zip(desks, loads, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    page = client.get("/api/v1/events", params={"limit": 1000}, headers=head.headers).json()
+    cursors = [p["cursor"] for p in page["events"]]
+    assert len(cursors) == 6 * 8 * 3 and cursors == sorted(set(cursors))
+    # Each desk's events come back in the order it sent them.
+    for desk, load in zip(desks, loads, strict=True):
+        mine = [p["event"]["id"] for p in page["events"] if p["desk_uuid"] == desk.uuid]
+        assert mine == [e["id"] for e in load]
