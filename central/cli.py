@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -175,6 +176,8 @@ def cmd_serve(a: argparse.Namespace) -> int:
             raise CentralError("tls", f"cannot read {path}", "unreadable")
     if not 0 < a.port < 65536:
         raise CentralError("port", "must be 1-65535", "range")
+    # The service's own lines (recording hand-outs, a busy store) next to uvicorn's; ids and codes only.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     store = Store(resolve_store(a.data_dir, a.database_url))
     import uvicorn
 
