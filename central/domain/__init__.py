@@ -1,0 +1,1 @@
+"""Rules of the centre: ownership and visibility, rebuilding a case from its events, deadlines."""

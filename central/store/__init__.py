@@ -1,0 +1,1 @@
+"""The service's own store: models, engine set-up and Alembic migrations."""
