@@ -213,6 +213,7 @@ def cmd_desk(store: Store, a: argparse.Namespace) -> int:
         return EXIT_OK
     with store.reading() as s:
         rows = desks.list_desks(s)
+        pending = desks.pending_enrolments(s, _now())
     if a.json:
         print(json.dumps([{"uuid": d.uuid, "branch": d.branch, "desk": d.desk, "head_office": d.head_office,
                            "enrolled_at": d.enrolled_at.isoformat(),
@@ -222,6 +223,9 @@ def cmd_desk(store: Store, a: argparse.Namespace) -> int:
     for d in rows:
         status = f"revoked {d.revoked_at:%Y-%m-%d %H:%M} ({d.revoked_reason})" if d.revoked_at else "active"
         print(f"{d.branch}-{d.desk}\t{'head office' if d.head_office else 'branch'}\t{d.uuid}\t{status}")
+    for p in pending:
+        print(f"{p.branch}-{p.desk}\t{'head office' if p.head_office else 'branch'}\t-\t"
+              f"waiting for enrolment (code valid until {p.expires_at:%Y-%m-%d %H:%M} UTC)")
     if not rows:
         print("no desks enrolled yet (desk add)")
     return EXIT_OK

@@ -119,6 +119,24 @@ def list_desks(session: Session) -> list[DeskListing]:
                         d.revoked_reason) for d in rows]
 
 
+@dataclass(frozen=True)
+class PendingEnrolment:
+    """A code printed by ``desk add`` and not used yet (the code itself is kept only hashed)."""
+
+    branch: str
+    desk: str
+    head_office: bool
+    expires_at: datetime
+
+
+def pending_enrolments(session: Session, now: datetime) -> list[PendingEnrolment]:
+    """Codes still good for an enrolment, so an administrator sees which desks are expected."""
+    rows = session.scalars(select(EnrolmentCode).where(EnrolmentCode.used_at.is_(None),
+                                                       EnrolmentCode.expires_at > now)
+                           .order_by(EnrolmentCode.branch, EnrolmentCode.desk_code, EnrolmentCode.id))
+    return [PendingEnrolment(c.branch, c.desk_code, c.head_office, c.expires_at) for c in rows]
+
+
 def revoke(session: Session, *, branch: str, desk_code: str, reason: str, now: datetime) -> int:
     """Revoke the desk's token and its unused codes; returns how many tokens were revoked (0: NotFound)."""
     tokens = session.execute(update(Desk).where(Desk.branch == branch, Desk.desk_code == desk_code,

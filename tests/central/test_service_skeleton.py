@@ -26,6 +26,11 @@ def test_desk_add_prints_a_code_as_last_word_and_desk_list_shows_no_desk_until_e
     assert json.loads(capsys.readouterr().out) == []
     assert main([*args, "audit", "check"]) == 0
     assert "ok" in capsys.readouterr().out
+    # The plain listing says which desks are expected (the code itself is never shown again).
+    assert main([*args, "desk", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert listing.count("0591-W01\tbranch\t-\twaiting for enrolment") == 2
+    assert first not in listing and second not in listing
 
 
 @pytest.mark.parametrize("argv, line", [
