@@ -121,9 +121,11 @@ def test_plain_case_show_masks_ids_and_phones_in_free_text(home: str, tmp_path: 
         assert "350102********6003" in out and "138****8000" in out
     # Revealed (a supervisor, with a reason, audited): the facts as stored.
     assert main(["--data-dir", home, "--operator", "2048", "case", "show", number, "--json", "--reveal",
-                 "--reason", "核对身份"]) == 0
+                 "--reason", f"核对身份，卡{_form(2)}"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert f"{ID[:6]}-{ID[6:14]}-{ID[14:]}" in shown["facts"]
+    # The reveal's reason goes to the audit log: scrubbed like every other free text.
+    assert not [t for t in _every_stored_text(home) if shows(t, CARD)]
 
 
 def test_names_and_staff_are_scrubbed_too() -> None:
