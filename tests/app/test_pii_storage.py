@@ -43,6 +43,27 @@ def home(tmp_path: Path) -> str:
     return d
 
 
+def _texts(value: str) -> list[str]:
+    """The value, and every string inside it when it is JSON (event data, audit details are JSON
+    with \\u escapes, which would hide a number from a plain text search)."""
+    out = [value]
+    if value[:1] in "{[":
+        try:
+            tree = json.loads(value)
+        except ValueError:
+            return out
+        stack = [tree]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                out.append(item)
+            elif isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    return out
+
+
 def _every_stored_text(home: str) -> list[str]:
     """Every text value in every table of the store, read with plain sqlite3."""
     db = sqlite3.connect(Path(home) / "desk.sqlite3")
@@ -51,8 +72,9 @@ def _every_stored_text(home: str) -> list[str]:
         tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         for table in tables:
             for row in db.execute(f'SELECT * FROM "{table}"'):
-                found.extend(v if isinstance(v, str) else v.decode("utf-8", "replace")
-                             for v in row if isinstance(v, (str, bytes)))
+                for v in row:
+                    if isinstance(v, (str, bytes)):
+                        found.extend(_texts(v if isinstance(v, str) else v.decode("utf-8", "replace")))
         return found
     finally:
         db.close()
