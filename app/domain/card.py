@@ -34,7 +34,13 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 _TRACK2 = re.compile(r";?(\d{13,19})=\d{7,}\??")
 # A decimal fraction right after a number: 12345678901234.50 is an amount, not a card.
 _DECIMALS = re.compile(r"\s?[.．。]\s?[0-9０-９]{1,2}(?![0-9０-９])")
+_CURRENCY_BEFORE = re.compile(r"(?:[¥￥$＄]|RMB|CNY|USD|金额|人民币|共计|合计)\s*[:：]?\s*$", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r"\s*(?:元|圆|块|万|亿|美元|RMB|CNY|USD)", re.IGNORECASE)
 
+#: Any digit, in any script (full-width too): without one there is no number and no secret value.
+_HAS_DIGIT = re.compile(r"\d")
+#: The keywords in front of a secret value; without one, the three secret patterns cannot match.
+_SECRET_WORD = re.compile(r"CVV|CVN|CVC|CID|PIN|密码|安全码|校验码|三位|有效期|valid|exp", re.IGNORECASE)
 _SEP = r"\s*(?:[:：=]|是|为|is)?\s*"
 # A secret value may be read out in groups ("1234 56"); the detector text has ASCII digits and spaces.
 _SECRET_DIGITS = r"\d(?:[ \-.]?\d)"
@@ -107,16 +113,26 @@ def _separate_numbers(digits: str, lengths: tuple[int, ...]) -> bool:
             and len(groups[1]) <= 2 and 1 <= int(groups[1]) <= 12 and len(groups[2]) <= 2)
 
 
+def _is_amount(text: str, start: int, end: int) -> bool:
+    """Whether a currency sign or word stands right before ``start`` or right after ``end``."""
+    return bool(_CURRENCY_BEFORE.search(text[max(0, start - 6):start])
+                or _CURRENCY_AFTER.match(text, end))
+
+
 def _stored_card(text: str) -> Callable[[FoundNumber], bool]:
     def accept(found: FoundNumber) -> bool:
         if found.kind is not NumberKind.CARD:
             return True  # IDs and phones stay (the complainant's own facts) and keep their digits together
         if found.digits[0] == "0" or _is_timestamp(found.digits) or _separate_numbers(found.digits, found.grouping):
             return False
-        # An amount: 12345678901234.50 (a card read out in groups is not cut by a lone decimal point).
-        if found.separators == (".",) and found.grouping[-1] <= 2:
-            return False
-        return bool(found.separators) or not _DECIMALS.match(text, found.end)
+        # An amount: ¥12345678901234.50 or 12345678901234.50元, with its currency beside it.
+        # (Without one, a card read out in groups is not saved by a lone decimal point.)
+        decimals = found.separators == (".",) and found.grouping[-1] <= 2
+        end = found.end
+        if not decimals and not found.separators:
+            fraction = _DECIMALS.match(text, found.end)
+            decimals, end = fraction is not None, fraction.end() if fraction else end
+        return not (decimals and _is_amount(text, found.start, end))
 
     return accept
 
@@ -158,12 +174,16 @@ def scrub_sensitive_text(text: str) -> tuple[str, list[str]]:
         note("card_number")
         return mask_card(match.group(1), MaskStrength.SCREEN) + "=" + REMOVED
 
-    cleaned = _replace_in_place(text, _TRACK2, track, 0)
+    if not _HAS_DIGIT.search(text):
+        return text, []  # most names and many sentences: nothing to look for
+    cleaned = _replace_in_place(text, _TRACK2, track, 0) if "=" in text else text
     cards = [f for f in find_numbers(cleaned, accept=_stored_card(cleaned)) if f.kind is NumberKind.CARD]
     if cards:
         note("card_number")
         cleaned = replace_spans(cleaned, [(f.start, f.end, mask_card(f.digits, MaskStrength.SCREEN))
                                           for f in cards])
+    if not _SECRET_WORD.search(normalise(cleaned).text):
+        return cleaned, removed
     for kind, pattern in (("cvv", _CVV), ("pin", _PIN), ("expiry", _EXPIRY)):
         def secret(match: re.Match[str], kind: str = kind) -> str:
             note(kind)

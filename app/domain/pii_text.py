@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -83,23 +83,33 @@ class NormalisedText:
 
     original: str
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span covered by normalised characters ``start`` to ``end`` (exclusive)."""
         return self.origin[start], self.origin[end - 1] + 1
 
 
+class _FoldTable(dict[int, str | None]):
+    """``str.translate`` table filled on first use of each character (None: dropped)."""
+
+    def __missing__(self, code: int) -> str | None:
+        folded = _fold(chr(code)) or None
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def normalise(text: str) -> NormalisedText:
     """Normalise ``text`` (digits and letters to ASCII, separators unified, invisibles dropped)."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold(ch)
-        for out in folded:
-            chars.append(out)
-            origin.append(i)
-    return NormalisedText(text, "".join(chars), tuple(origin))
+    folded = text.translate(_FOLD)
+    if len(folded) == len(text):
+        # Nothing dropped (the usual case): every character stays where it was.
+        return NormalisedText(text, folded, range(len(text)))
+    origin = [i for i, ch in enumerate(text) if _FOLD[ord(ch)] is not None]
+    return NormalisedText(text, folded, origin)
 
 
 class NumberKind(StrEnum):
@@ -130,7 +140,10 @@ class _Group:
 
 
 _GROUP = re.compile(r"\d+[Xx]?|[Xx]")
-_GAP_CHARS = frozenset(" -./\\()[]")
+_GAP_CHARS = frozenset(" -./\\)]")
+# A closing bracket joins only after an area code ("(0591)8765 4321"); anywhere else a
+# bracket ends an aside ("卡号6222…（尾号1234）") and the number with it.
+_AREA_CODE = re.compile(r"0\d{2,3}")
 
 
 def _chains(norm: str) -> Iterator[tuple[list[_Group], list[str]]]:
@@ -146,7 +159,8 @@ def _chains(norm: str) -> Iterator[tuple[list[_Group], list[str]]]:
         if groups:
             gap = norm[groups[-1].end:group.start]
             joined = (0 < len(gap) <= _MAX_GAP and all(c in _GAP_CHARS for c in gap)
-                      and not groups[-1].digits.endswith("X"))
+                      and not groups[-1].digits.endswith("X")
+                      and (")" not in gap and "]" not in gap or bool(_AREA_CODE.fullmatch(groups[-1].digits))))
             if joined:
                 groups.append(group)
                 seps.append(gap)
@@ -338,7 +352,24 @@ def mask_free_text(text: str, strength: MaskStrength, *, paper: bool) -> str:
     """
     if not text:
         return ""
-    norm = normalise(text)
-    found = _find(norm, long_runs=PAPER_LONG_RUN if paper else SCREEN_LONG_RUN, accept=None)
-    masked = replace_spans(text, [(f.start, f.end, mask_number(f, strength)) for f in found])
-    return "".join(c for c in masked if unicodedata.category(c) != "Cf")
+    masked = text
+    if _ANY_DIGIT.search(text):
+        norm = normalise(text)
+        found = _find(norm, long_runs=PAPER_LONG_RUN if paper else SCREEN_LONG_RUN, accept=None)
+        masked = replace_spans(text, [(f.start, f.end, mask_number(f, strength)) for f in found])
+    if masked.isascii():
+        return masked
+    return masked.translate(_INVISIBLE)
+
+
+class _InvisibleTable(dict[int, int | None]):
+    """``str.translate`` table dropping format characters (zero-width spaces, joiners, BOM)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.category(chr(code)) == "Cf" else code
+        self[code] = kept
+        return kept
+
+
+_INVISIBLE = _InvisibleTable()
+_ANY_DIGIT = re.compile(r"\d")  # any script: full-width digits count

@@ -127,3 +127,20 @@ def test_numbers_typed_without_a_break_are_still_hidden_on_paper(sentence: tuple
 def test_numbers_typed_without_a_break_are_hidden_on_screen_when_too_long_for_one() -> None:
     text = "身份证35010219761103600313800138000"
     assert mask_free_text(text, SCREEN, paper=False) == "身份证350102" + "*" * 19 + "8000"
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    (f"流水金额¥{VISA}.00，已到账", True),
+    (f"另有{VISA}.50元的流水", True),
+    (f"卡号{VISA[:14]}.{VISA[14:]}被盗刷", False),  # a card cut by a stray dot is still a card
+    (f"卡号 {VISA[:4]} {VISA[4:8]} {VISA[8:12]} {VISA[12:]}.", False),
+])
+def test_amounts_with_their_currency_are_not_cards(text: str, kept: bool) -> None:
+    scrubbed, _ = scrub_sensitive_text(text)
+    assert (scrubbed == text) is kept, scrubbed
+
+
+def test_a_bracket_joins_an_area_code_only() -> None:
+    text = f"卡号{VISA}（尾号1111）"
+    assert mask_free_text(text, SCREEN, paper=False) == "卡号411111******1111（尾号1111）"
+    assert [f.kind for f in find_numbers("（0591）87654321")] == [NumberKind.LANDLINE]
