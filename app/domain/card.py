@@ -96,9 +96,9 @@ def _separate_numbers(digits: str, lengths: tuple[int, ...]) -> bool:
     """Whether digit groups read as several numbers rather than one card read out in parts.
 
     Card numbers are written in any grouping (4-4-4-4, 6-13, two or three at a
-    time as dictated), so the grouping alone proves nothing; but a group that is a
-    phone or ID number by itself, or a date in front (2025-03-05 13800138000), means
-    separate numbers that only happen to pass Luhn together.
+    time as dictated), so the grouping alone proves nothing; but a group that is an
+    ID number by itself, a mobile in front, or a date in front (2025-03-05
+    13800138000) means separate numbers that only happen to pass Luhn together.
     """
     if len(lengths) == 1:
         return False
@@ -107,7 +107,11 @@ def _separate_numbers(digits: str, lengths: tuple[int, ...]) -> bool:
     for n in lengths:
         groups.append(digits[at:at + n])
         at += n
-    if any(_MOBILE.fullmatch(g) or valid_id(g) for g in groups):
+    if any(len(g) == 18 and valid_id(g) for g in groups):
+        return True
+    # A mobile first (no card starts with 1). A mobile-shaped group further on is not
+    # enough: a card read out in parts may have one, and a card must never be stored.
+    if _MOBILE.fullmatch(groups[0]):
         return True
     return (len(groups) >= 3 and len(groups[0]) == 4 and groups[0][:2] in ("19", "20")
             and len(groups[1]) <= 2 and 1 <= int(groups[1]) <= 12 and len(groups[2]) <= 2)
