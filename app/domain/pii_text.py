@@ -11,11 +11,13 @@ kind of space to ``" "``, every kind of dash to ``"-"``, invisible characters
 dropped) while keeping, for each normalised character, its position in the
 original, so that a number found in the normalised text is replaced in place in
 the original one.  Digits are then grouped into *chains*: runs of digits joined
-by short separators (spaces, hyphens, dots, slashes, brackets).  Any window of
-consecutive groups of a chain may be a number: a resident ID (18 characters with
-its check character or a real birth date, or 15-digit legacy), a card number
-(13-19 digits, Luhn), a mainland mobile (with a +86/0086/86 prefix or none) or a
-landline with its area code.
+by short separators (spaces, hyphens, dots, slashes; a closing bracket after an
+area code).  Any window of consecutive groups of a chain may be a number: a
+resident ID (18 characters with its check character or a real birth date, or
+15-digit legacy), a card number (13-19 digits, Luhn), a mainland mobile (with a
++86/0086/86 prefix or none) or a landline with its area code.  Masking follows
+DOMAIN.md (:mod:`app.domain.masking`); on paper a run of 13 or more digits that
+is not wholly made of such numbers is masked as one, whatever its check digit.
 """
 
 from __future__ import annotations
@@ -34,7 +36,6 @@ _SPACE = " "
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u30fc\u2500")
 _DOTS = frozenset(".\uff0e\u00b7\u30fb\u2027\u2219")
 _SLASHES = frozenset("/\uff0f\\\uff3c")
-_BRACKETS = frozenset("()\uff08\uff09[]\uff3b\uff3d")
 #: At most this many separator characters between two groups of one number ("0591 - 8765").
 _MAX_GAP = 3
 #: Longest number considered: 0086 + a 12-digit landline with area code, or a 19-digit card.
@@ -245,10 +246,11 @@ def find_numbers(text: str, *, long_runs: int | None = None,
                  accept: Callable[[FoundNumber], bool] | None = None) -> list[FoundNumber]:
     """Every ID, card and phone number in ``text``, left to right, never overlapping.
 
-    With ``long_runs`` set, any other run of at least that many digits is found
-    too (:data:`PAPER_LONG_RUN` for paper: a mistyped ID or card number is still one). ``accept`` may turn a candidate
-    down (the storage scrubber uses it to leave amounts and IDs alone); a longer
-    candidate that is turned down leaves room for the shorter ones inside it.
+    With ``long_runs`` set, a run of at least that many digits that is not wholly
+    made of numbers found is returned as one ``LONG_RUN`` (:data:`PAPER_LONG_RUN`
+    on paper: a mistyped ID or card number is still one). ``accept`` may turn a
+    candidate down (the storage scrubber uses it to leave amounts alone); a longer
+    candidate turned down leaves room for the shorter ones inside it.
     """
     return _find(normalise(text), long_runs=long_runs, accept=accept)
 
