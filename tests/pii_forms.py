@@ -19,6 +19,7 @@ from app.domain.pii_text import luhn_ok, normalise
 SEPARATORS = (
     " ", "-", ".", "/", "\u3000", "\u00a0", "\u202f", "\u2009", "\u200b", "\u200c", "\u2060", "\ufeff",
     "\u2013", "\u2014", "\uff0d", "\u2010", "\uff0e", "\uff0f", " - ", "\u3000\u3000", "\u00a0\u200b",
+    " \u2013 ", "\u3000\uff0d\u3000", "  -  ", " / ",
 )
 #: Text around a number: Chinese words and punctuation, never a digit (so the number stands alone).
 _AROUND = st.text(alphabet="投诉人称卡号身份证电话手机被盗刷要求退还年费，。：；、（）的了是在我 abcYZ:", max_size=12)

@@ -36,8 +36,8 @@ _SPACE = " "
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u30fc\u2500")
 _DOTS = frozenset(".\uff0e\u00b7\u30fb\u2027\u2219")
 _SLASHES = frozenset("/\uff0f\\\uff3c")
-#: At most this many separator characters between two groups of one number ("0591 - 8765").
-_MAX_GAP = 3
+#: At most this many separator characters between two groups of one number ("0591 - 8765", "6222 ／ 0212").
+_MAX_GAP = 5
 #: Longest number considered: 0086 + a 12-digit landline with area code, or a 19-digit card.
 _MAX_DIGITS = 22
 #: Runs of digits masked whatever they are: on paper anything as long as the shortest card,

@@ -26,6 +26,8 @@ UNIONPAY = "6222021234567890123"  # not Luhn-valid: a mistyped card
     ("卡号4111\u30001111\u30001111\u30001111", NumberKind.CARD, VISA),
     ("卡号4111\u00a01111\u202f1111．1111", NumberKind.CARD, VISA),
     ("卡号4111/1111/1111/1111", NumberKind.CARD, VISA),
+    ("卡号4111 \uff0d 1111 \uff0d 1111 \uff0d 1111", NumberKind.CARD, VISA),
+    ("卡号4111\u3000 \u2014 \u30001111\u3000 \u2014 \u30001111 1111", NumberKind.CARD, VISA),
     ("座机(0591) 8765-4321", NumberKind.LANDLINE, "0591-87654321"),
     ("座机+86 21 6321 0000", NumberKind.LANDLINE, "021-63210000"),
     ("老身份证350102761103600", NumberKind.ID, "350102761103600"),
