@@ -146,7 +146,7 @@ def _render(
         topMargin=geo.margin_y,
         bottomMargin=geo.margin_y,
         title=f"{TITLE} {data.case_number}",
-        author=f"{data.desk.bank_name} {data.desk.branch_name}",
+        author=f"{data.desk.bank_name} {data.desk.branch_name}".strip(),
         subject=f"投诉受理回执 {data.case_number}",
         creator=PRODUCER,
         keywords=[data.case_number],
@@ -179,9 +179,13 @@ def _fitted_height(story: list[Flowable], geo: _Geometry) -> float:
 
 def _story(data: ReceiptData, geo: _Geometry, s: Styles, request_limit: int = REQUEST_MAX_CHARS) -> list[Flowable]:
     avail = geo.avail
+    bank = data.desk.bank_name.strip()
+    # No bank name in the settings: the branch heads the receipt rather than an empty line.
     story: list[Flowable] = [
-        FitLine(data.desk.bank_name, geo.base * 1.55, space_after=geo.base * 0.1),
+        FitLine(bank, geo.base * 1.55, space_after=geo.base * 0.1),
         Paragraph(markup(data.desk.branch_name), s.center_small),
+    ] if bank else [FitLine(data.desk.branch_name, geo.base * 1.55, space_after=geo.base * 0.1)]
+    story += [
         Spacer(1, geo.base * 0.5),
         FitLine(TITLE, geo.base * 2.0, space_after=geo.base * 0.2),
     ]

@@ -127,3 +127,10 @@ def test_a_request_cut_to_fit_says_so(tmp_path: Path) -> None:
     text = pdfcheck.squash("".join(pdfcheck.pdftotext(pdf, tmp_path)))
     assert "…（详见投诉登记）" in text
     assert "W" * 40 in text, "as much of the request as fits is kept"
+
+
+def test_without_a_bank_name_the_branch_heads_the_receipt(tmp_path: Path) -> None:
+    pdf = build_receipt(receipt(desk=dataclasses.replace(DESK, bank_name="")), "a5")
+    [page] = pdfcheck.pdftotext(pdf, tmp_path)
+    first = [line for line in page.splitlines() if line.strip()][0]
+    assert first.strip() == DESK.branch_name
