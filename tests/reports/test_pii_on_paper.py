@@ -129,8 +129,25 @@ def test_a_request_cut_to_fit_says_so(tmp_path: Path) -> None:
     assert "W" * 40 in text, "as much of the request as fits is kept"
 
 
+def _title_top(pdf: bytes, tmp_path: Path) -> float:
+    """How far down the page (points) the receipt's title 投诉受理回执 starts."""
+    import re
+    import subprocess
+
+    path = tmp_path / "bbox.pdf"
+    path.write_bytes(pdf)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True,
+                           text=True).stdout
+    match = re.search(r'yMin="([0-9.]+)"[^>]*>投诉受理回执<', boxes)
+    assert match is not None
+    return float(match.group(1))
+
+
 def test_without_a_bank_name_the_branch_heads_the_receipt(tmp_path: Path) -> None:
-    pdf = build_receipt(receipt(desk=dataclasses.replace(DESK, bank_name="")), "a5")
-    [page] = pdfcheck.pdftotext(pdf, tmp_path)
+    with_bank = build_receipt(receipt(), "a5")
+    without = build_receipt(receipt(desk=dataclasses.replace(DESK, bank_name="")), "a5")
+    [page] = pdfcheck.pdftotext(without, tmp_path)
     first = [line for line in page.splitlines() if line.strip()][0]
     assert first.strip() == DESK.branch_name
+    # No empty line is left where the bank name would stand: the title moves up.
+    assert _title_top(without, tmp_path) < _title_top(with_bank, tmp_path) - 8
