@@ -275,6 +275,11 @@ def _find(norm: NormalisedText, *, long_runs: int | None,
         covered = 0
         i = 0
         while i < len(groups):
+            reference = _reference_at(groups, seps, i)
+            if reference:
+                covered += reference
+                i += reference
+                continue
             hit = _specific_at(norm, groups, seps, i, accept)
             if hit is None:
                 i += 1
@@ -290,6 +295,37 @@ def _find(norm: NormalisedText, *, long_runs: int | None,
             in_chain = [_found(norm, groups, seps, 0, len(groups), NumberKind.LONG_RUN, joined)]
         found.extend(in_chain)
     return found
+
+
+def _reference_at(groups: list[_Group], seps: list[str], i: int) -> int:
+    """How many groups from ``i`` form one of the desk's own references (0 if none).
+
+    A case number <branch>-<desk>-<YYYYMMDD>-<seq> with an all-digit desk code
+    (0591-01-20261126-0007) has 18 digits and a date where an ID has its birth
+    date; a recording's time stamp 20261126-101500 is 14 digits. Neither is
+    personal data, and neither is masked.
+    """
+    digits = [g.digits for g in groups[i:i + 4]]
+    if any("X" in d for d in digits):
+        return 0
+    if (len(digits) == 4 and all(sep == "-" for sep in seps[i:i + 3])
+            and 2 <= len(digits[0]) <= 10 and 1 <= len(digits[1]) <= 6 and len(digits[3]) == 4
+            and _recent_date(digits[2])):
+        return 4
+    if len(digits) >= 2 and seps[i] == "-" and len(digits[0]) == 8 and len(digits[1]) == 6 \
+            and _recent_date(digits[0]) and _clock_time(digits[1]):
+        return 2
+    if len(digits[0]) == 14 and _recent_date(digits[0][:8]) and _clock_time(digits[0][8:]):
+        return 1
+    return 0
+
+
+def _recent_date(yyyymmdd: str) -> bool:
+    return len(yyyymmdd) == 8 and 2000 <= int(yyyymmdd[:4]) <= 2100 and _id_date_ok(yyyymmdd)
+
+
+def _clock_time(hhmmss: str) -> bool:
+    return int(hhmmss[:2]) < 24 and int(hhmmss[2:4]) < 60 and int(hhmmss[4:6]) < 60
 
 
 def _found(norm: NormalisedText, groups: list[_Group], seps: list[str], i: int, j: int, kind: NumberKind,

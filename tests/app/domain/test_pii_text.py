@@ -146,3 +146,13 @@ def test_a_bracket_joins_an_area_code_only() -> None:
     text = f"卡号{VISA}（尾号1111）"
     assert mask_free_text(text, SCREEN, paper=False) == "卡号411111******1111（尾号1111）"
     assert [f.kind for f in find_numbers("（0591）87654321")] == [NumberKind.LANDLINE]
+
+
+def test_a_desk_case_number_is_not_taken_for_an_id() -> None:
+    # An all-digit desk code makes a case number 18 digits with a date where an ID has its birth date.
+    text = "重复投诉，已并入0591-01-20261126-0007号案件（录像0591-01-20261126-0007_20261126-101500.mp4）"
+    assert mask_free_text(text, SCREEN, paper=False) == text
+    assert mask_free_text(text, PRINT, paper=True) == text
+    assert scrub_sensitive_text(text) == (text, [])
+    # A hyphenated ID still is one.
+    assert mask_free_text("350102-19761103-6003", SCREEN, paper=False) == "350102********6003"
