@@ -395,9 +395,16 @@ def mask_free_text(text: str, strength: MaskStrength, *, paper: bool) -> str:
         norm = normalise(text)
         found = _find(norm, long_runs=PAPER_LONG_RUN if paper else SCREEN_LONG_RUN, accept=None)
         masked = replace_spans(text, [(f.start, f.end, mask_number(f, strength)) for f in found])
+    if strength is MaskStrength.PRINT and "*" in masked:
+        # A card stored masked at intake (622202******0009, the screen form) keeps its
+        # first six digits; paper given away shows the last four only.
+        masked = _SCREEN_MASKED.sub(lambda m: "*" * (len(m[1]) + len(m[2])) + m[3], masked)
     if masked.isascii():
         return masked
     return masked.translate(_INVISIBLE)
+
+
+_SCREEN_MASKED = re.compile(r"(?<![0-9])([0-9]{6})(\*{3,13})([0-9]{4}|[0-9]{3}[Xx])(?![0-9])")
 
 
 class _InvisibleTable(dict[int, int | None]):

@@ -151,3 +151,16 @@ def test_without_a_bank_name_the_branch_heads_the_receipt(tmp_path: Path) -> Non
     assert first.strip() == DESK.branch_name
     # No empty line is left where the bank name would stand: the title moves up.
     assert _title_top(without, tmp_path) < _title_top(with_bank, tmp_path) - 8
+
+
+def test_a_card_stored_masked_prints_its_last_four_only() -> None:
+    """Storage keeps a card in free text in the screen form (first 6 + last 4); paper shows the last 4."""
+    from app.domain.card import scrub_sensitive_text
+    from app.domain.masking import MaskStrength
+    from reports.redaction import mask_free_text
+
+    stored, _ = scrub_sensitive_text("卡号 6258 0712 3456 7896 被盗刷")
+    assert "625807******7896" in stored
+    printed = mask_free_text(stored, MaskStrength.PRINT)
+    assert "625807" not in printed and printed.endswith("************7896 被盗刷")
+    assert mask_free_text(stored, MaskStrength.SCREEN) == stored
