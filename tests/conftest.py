@@ -15,6 +15,7 @@ _KEYRING_HOME = tempfile.mkdtemp(prefix="cd-keyring-")
 os.environ["XDG_DATA_HOME"] = _KEYRING_HOME
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
 os.environ.pop("COMPLAINT_DESK_HOME", None)
+# Chosen explicitly (as a headless desk must): the app refuses a plain-file keyring it merely fell back to.
 
 
 @pytest.fixture
@@ -24,3 +25,26 @@ def desk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     home.mkdir()
     monkeypatch.setenv("COMPLAINT_DESK_HOME", str(home))
     yield home
+
+
+#: The desk whose keys a test uses when it opens no desk itself (open_desk binds its own).
+TEST_DESK_UUID = "00000000-0000-4000-8000-00000000c0de"
+
+
+@pytest.fixture(autouse=True)
+def bound_test_desk() -> Iterator[None]:
+    """Key look-ups outside an opened desk use one fixed test desk; every test starts from it."""
+    from app import secrets
+
+    secrets.bind_desk(TEST_DESK_UUID)
+    yield
+    secrets.bind_desk(TEST_DESK_UUID)
+
+
+def _bind_before_session_fixtures() -> None:
+    from app import secrets
+
+    secrets.bind_desk(TEST_DESK_UUID)
+
+
+_bind_before_session_fixtures()
