@@ -93,8 +93,8 @@ def test_inserted_entry_is_reported(desk: Desk, actors: dict[str, Actor]) -> Non
                         desk_uuid=desk.desk_uuid)
     forged.hash = entry_hash(forged, desk.audit_key)  # even with the key, an unlinked line shows
     _raw(desk, "INSERT INTO audit_log (seq, at, operator_id, action, case_id, details, prev_hash, hash, "
-         "desk_uuid) VALUES (:seq, :at, :op, :action, :case, :details, :prev, :hash, :desk)",
-         desk=desk.desk_uuid,
+         "desk_uuid) VALUES (:seq, :at, :op, :action, :case, :details, :prev, :hash, :desk_uuid)",
+         desk_uuid=desk.desk_uuid,
          seq=forged.seq, at=last.at.replace(tzinfo=None), op=forged.operator_id, action=forged.action,
          case=forged.case_id, details='{"forged": true}', prev=forged.prev_hash, hash=forged.hash)
     with desk.read() as s:
