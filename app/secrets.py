@@ -89,18 +89,15 @@ class BackendStatus:
         return ""
 
     def refusal(self) -> DeskError:
+        # One line on the CLI (at most 200 characters): what to install or configure.
+        choose = f"{BACKEND_ENV}=keyrings.alt.file.PlaintextKeyring"
         if self.kind is BackendKind.NONE:
-            return DeskError(
-                "no keyring is available to hold the desk's keys: on Windows the Credential Manager is used; "
-                "on Linux start a Secret Service (gnome-keyring or KWallet) in the desktop session; on a "
-                f"headless box choose the file backend explicitly with {BACKEND_ENV}="
-                "keyrings.alt.file.PlaintextKeyring (scripts/run does this and says so)",
-                code="keyring_unavailable", field="keyring", backend=self.backend)
-        return DeskError(
-            f"the only keyring available ({self.backend}) keeps keys in a plain file, and it was not chosen: "
-            "start a Secret Service (gnome-keyring or KWallet), or choose the file backend explicitly with "
-            f"{BACKEND_ENV}=keyrings.alt.file.PlaintextKeyring", code="keyring_plaintext_refused",
-            field="keyring", backend=self.backend)
+            return DeskError(f"no keyring for the desk keys: run a Secret Service (gnome-keyring, KWallet) "
+                             f"or, headless, set {choose}", code="keyring_unavailable", field="keyring",
+                             backend=self.backend)
+        return DeskError(f"the only keyring is a plain file, not chosen: run a Secret Service (gnome-keyring, "
+                         f"KWallet) or set {choose}", code="keyring_plaintext_refused", field="keyring",
+                         backend=self.backend)
 
 
 def _is_plaintext(backend: keyring.backend.KeyringBackend) -> bool:
