@@ -18,11 +18,11 @@ from pathlib import Path
 from app import secrets
 from app.cli_options import DeskArgumentParser
 from app.desk import Desk, open_desk
-from app.keys import export_keys, import_keys, read_passphrase
-from app.output_file import check_output_path
+from app.keys import import_keys, read_passphrase
 from app.paths import DeskPaths
 from app.roles import Permission, require
 from app.services.audit import append_audit, audit_head
+from app.services.key_backup import save_recovery_file
 from app.services.identity import get_actor, get_desk_info, require_desk_info
 from app.terminal import one_line
 
@@ -58,13 +58,8 @@ def _actor_with(desk: Desk, staff_no: str | None, permission: Permission, field:
 
 def cmd_keys_export(desk: Desk, a: argparse.Namespace) -> int:
     operator_id, _ = _actor_with(desk, a.operator, Permission.MANAGE_DESK, "operator")
-    passphrase = read_passphrase(a.passphrase_file)
     out = Path(a.out)
-    check_output_path(out, field="out")
-    backup = export_keys(out, passphrase)
-    with desk.write() as s:
-        append_audit(s, at=desk.clock(), operator_id=operator_id, action="keys.exported",
-                     details={"keys": list(backup.names), "desk_uuid": backup.desk_uuid})
+    backup = save_recovery_file(desk, operator_id, out, read_passphrase(a.passphrase_file))
     print(f"{len(backup.names)} key(s) of desk {backup.desk_uuid} written to {one_line(str(out))}: "
           "keep the file and its passphrase apart, off this machine")
     return EXIT_OK

@@ -133,10 +133,15 @@ def read_passphrase(path: str) -> str:
     except (OSError, UnicodeDecodeError) as exc:
         raise DeskError(f"cannot read the passphrase file: {getattr(exc, 'strerror', None) or type(exc).__name__}",
                         code="passphrase_file", field="passphrase-file") from exc
-    if len(first) < MIN_PASSPHRASE:
+    return check_passphrase(first, field="passphrase-file")
+
+
+def check_passphrase(passphrase: str, *, field: str = "passphrase") -> str:
+    """``passphrase`` if it is long enough to guard every key of the desk (``passphrase_too_short``)."""
+    if len(passphrase) < MIN_PASSPHRASE:
         raise DeskError(f"the passphrase must have at least {MIN_PASSPHRASE} characters",
-                        code="passphrase_too_short", field="passphrase-file", min=MIN_PASSPHRASE)
-    return first
+                        code="passphrase_too_short", field=field, min=MIN_PASSPHRASE)
+    return passphrase
 
 
 def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:

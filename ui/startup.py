@@ -139,6 +139,11 @@ class DeskStart:
                 self.window.close()
                 return
             snapshot = dialog.snapshot
+            if snapshot.operators:  # the administrator just created: save the key recovery file now
+                from ui.key_recovery_dialog import KeyRecoveryDialog
+
+                KeyRecoveryDialog(result.desk, self.pool, snapshot.operators[0].operator_id,
+                                  parent=self.window).exec()
             if dialog.language_code() != self.settings.language:
                 self.settings = replace(self.settings, language=dialog.language_code())
                 save_settings(result.desk.paths.settings_file, self.settings)
