@@ -39,7 +39,9 @@ _UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` with mode 0600, replacing it atomically."""
+    """Write ``data`` to ``path`` with mode 0600, replacing it atomically (only ever a regular file)."""
+    if path.exists() and not path.is_file():  # e.g. /dev/null: a rename would replace the device itself
+        raise DeskError(f"{path.name} is not a regular file", code="output_not_file", field="out")
     tmp = path.with_name(path.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:

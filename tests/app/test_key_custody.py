@@ -263,6 +263,11 @@ def test_a_short_passphrase_and_an_altered_recovery_file_are_refused(
     assert main(["--data-dir", home, "keys", "import", str(backup), "--passphrase-file", str(phrase)]) == 2
     [line] = capsys.readouterr().err.splitlines()
     assert line.endswith("[key_backup_passphrase]")
+    fifo = tmp_path / "not-a-file"
+    os.mkfifo(fifo)  # stands for a device such as /dev/null: never replaced by a rename
+    capsys.readouterr()
+    assert main(["--data-dir", home, "keys", "export", "--out", str(fifo), "--passphrase-file", str(phrase)]) == 2
+    assert capsys.readouterr().err.rstrip().endswith("[output_not_file]") and not fifo.is_file()
     backup.write_text("garbage", encoding="utf-8")
     assert main(["--data-dir", home, "keys", "import", str(backup), "--passphrase-file", str(phrase)]) == 2
     assert capsys.readouterr().err.rstrip().endswith("[key_backup_invalid]")
