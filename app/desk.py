@@ -88,9 +88,10 @@ def open_desk(
     """
     paths = resolve_paths(data_dir).ensure()
     status = secrets.require_usable_backend()
-    desk_uuid = establish_desk_uuid(paths)
+    desk_id = establish_desk_uuid(paths)
+    desk_uuid = desk_id.uuid
     secrets.bind_desk(desk_uuid)
-    moved = move_legacy_keys()
+    moved = move_legacy_keys() if desk_id.upgraded else []
     engine = make_engine(paths.database)
     try:
         upgrade_to_head(engine)

@@ -80,7 +80,15 @@ def read_desk_uuid(paths: DeskPaths) -> str | None:
     return text
 
 
-def establish_desk_uuid(paths: DeskPaths) -> str:
+@dataclass(frozen=True)
+class DeskId:
+    """The desk's uuid, and whether this start upgraded a desk from before ``desk.id`` existed."""
+
+    uuid: str
+    upgraded: bool
+
+
+def establish_desk_uuid(paths: DeskPaths) -> DeskId:
     """The desk's uuid: from ``desk.id``, else from the store (an existing desk), else a new one.
 
     A ``desk.id`` that names another desk than the store is ``desk_id_mismatch``:
@@ -94,13 +102,15 @@ def establish_desk_uuid(paths: DeskPaths) -> str:
     desk_uuid = in_file or in_store or str(uuid.uuid4())
     if not in_file:
         _write_private(paths.desk_id_file, (desk_uuid + "\n").encode("ascii"))
-    return desk_uuid
+    return DeskId(desk_uuid, upgraded=not in_file and bool(in_store))
 
 
 def move_legacy_keys() -> list[str]:
     """Copy keys kept under the old names shared by all desks to the bound desk's names, once.
 
-    Only where the desk has no key of that name yet.  The old entries stay:
+    Only for a desk from before per-desk names (``DeskId.upgraded``: a new desk
+    must never take another desk's keys), and only where the desk has no key of
+    that name yet.  The old entries stay:
     another data folder of the same OS user may still need them for its own
     move.  Returns the names moved (the caller audits them).
     """

@@ -180,6 +180,11 @@ def test_keys_shared_under_the_old_names_are_moved_to_the_desk_once_and_audited(
                 AuditEntry.action == "keys.moved_to_desk_names"))]
         desk.close()
         assert moves == [{"keys": [secrets.RECEIPT_KEY], "desk_uuid": desk_uuid}]
+        # A desk set up now never takes the keys other desks shared.
+        new = open_desk(tmp_path / "new")
+        new.close()
+        mine = secrets.get_secret(secrets.RECEIPT_KEY, desk_uuid=new.desk_uuid).value
+        assert mine and mine != old
     finally:
         keyring.delete_password(secrets.SERVICE, secrets.RECEIPT_KEY)
 
