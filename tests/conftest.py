@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.desk_binding import bind_test_desk
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # A real keyring backend, file-based, in a folder of this test run only.
 _KEYRING_HOME = tempfile.mkdtemp(prefix="cd-keyring-")
@@ -27,24 +29,12 @@ def desk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     yield home
 
 
-#: The desk whose keys a test uses when it opens no desk itself (open_desk binds its own).
-TEST_DESK_UUID = "00000000-0000-4000-8000-00000000c0de"
-
-
 @pytest.fixture(autouse=True)
 def bound_test_desk() -> Iterator[None]:
     """Key look-ups outside an opened desk use one fixed test desk; every test starts from it."""
-    from app import secrets
-
-    secrets.bind_desk(TEST_DESK_UUID)
+    bind_test_desk()
     yield
-    secrets.bind_desk(TEST_DESK_UUID)
+    bind_test_desk()
 
 
-def _bind_before_session_fixtures() -> None:
-    from app import secrets
-
-    secrets.bind_desk(TEST_DESK_UUID)
-
-
-_bind_before_session_fixtures()
+bind_test_desk()  # before any session-scoped fixture needs a key
