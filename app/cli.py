@@ -22,6 +22,7 @@ from app.desk import Desk, open_desk
 from app.domain.states import CaseAction, DueStatus
 from app.domain.text import excerpt
 from app.cli_options import DeskArgumentParser, bounded_float, bounded_int
+from app.cli_keys import add_audit_head, add_key_commands, cmd_audit_head, cmd_keys_export, cmd_keys_import, cmd_status
 from app.errors import DeskError, Problem, ValidationError
 from app.json_input import MAX_BYTES, decode_json_document
 from app.logs import setup_logging
@@ -167,7 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=bounded_int(0, 2**63 - 1), default=20261126)
 
     audit = sub.add_parser("audit", help="audit log").add_subparsers(dest="audit_command", metavar="ACTION")
-    audit.add_parser("verify", help="check the hash chain; non-zero exit on any tampering")
+    audit.add_parser("verify", help="check the keyed chain, the guard triggers and that every case event "
+                                    "has its line; non-zero exit on any tampering")
+    add_audit_head(audit)
+    add_key_commands(sub)
     return p
 
 
@@ -553,6 +557,8 @@ def cmd_verify(desk: Desk, a: argparse.Namespace) -> int:
 
 
 def cmd_audit(desk: Desk, a: argparse.Namespace) -> int:
+    if a.audit_command == "head":
+        return cmd_audit_head(desk, a)
     with desk.read() as s:
         report = verify_audit_log(s)
     for problem in report.problems:
@@ -568,6 +574,7 @@ COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "init": cmd_init, "operator": cmd_operator, "demo-data": cmd_demo, "audit": cmd_audit,
     "receipt": cmd_document, "report": cmd_document, "print": cmd_document,
     "record": cmd_record, "verify": cmd_verify, "recover": cmd_recover, "receipt-check": cmd_receipt_check,
+    "keys": cmd_keys_export, "status": cmd_status,
 }
 
 
@@ -597,6 +604,13 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
                                               f"{exc.strerror or type(exc).__name__}", code="data_dir",
                                               field="data-dir"))
         setup_logging(paths)
+        if args.command == "keys" and args.keys_command != "export":
+            if args.keys_command is None:
+                parser.parse_args(["keys", "--help"])
+            try:  # before the store opens: its keys may be what is missing
+                return cmd_keys_import(paths, args, args.data_dir)
+            except DeskError as exc:
+                return _err(sys.stderr, exc)
         try:
             desk = open_desk(args.data_dir)
         except DeskError as exc:

@@ -33,6 +33,11 @@ class DeskPaths:
         return self.data / "desk.sqlite3"
 
     @property
+    def desk_id_file(self) -> Path:
+        """The desk's uuid in plain text: known before the store is opened (its keys are named by it)."""
+        return self.data / "desk.id"
+
+    @property
     def settings_file(self) -> Path:
         return self.config / "settings.json"
 

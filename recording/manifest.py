@@ -7,7 +7,7 @@ file, so a case's recordings form a chain in which none can be removed,
 swapped or reordered unnoticed.
 
 It is signed with Ed25519.  The private key (a 32-byte seed) lives in the
-keyring under ``recording-signing-key`` via :mod:`app.secrets`; the public
+keyring under ``<desk uuid>/recording-signing-key`` via :mod:`app.secrets`; the public
 key is written into the manifest so the central service can verify without
 any secret.  A forger could re-sign an edited manifest with a key of their
 own, so verifiers should also pass the desk's registered public keys as
@@ -35,12 +35,12 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from app.clock import as_utc, beijing
 from app.errors import DeskError, Problem
-from app.secrets import get_or_create_key, get_secret, key_bytes
+from app.secrets import SIGNING_KEY, get_or_create_key, get_secret, key_bytes
 from recording.model import RecordingMeta
 from recording.storage import reserve_path_for
 
 MANIFEST_FORMAT = "complaint-desk/recording-manifest/1"
-SIGNING_KEY_NAME = "recording-signing-key"
+SIGNING_KEY_NAME = SIGNING_KEY
 MANIFEST_SUFFIX = ".manifest.json"
 _REQUIRED = ("format", "case_id", "file_name", "size_bytes", "sha256", "previous_manifest_sha256",
              "public_key", "signature")

@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from app import secrets
 from app.errors import DeskError
 
-KEY_NAME = "receipt-desk-key"
+KEY_NAME = secrets.RECEIPT_KEY
 #: The QR payload of receipts printed before the receipt time was carried (``CDR1|number|code``).
 QR_PREFIX = "CDR1"
 #: The QR payload since (``CDR2|number|time|code``).
@@ -35,13 +35,23 @@ class ReceiptKeyUnavailable(DeskError):
     code = "receipt_key_unavailable"
 
 
-def desk_receipt_key() -> bytes:
-    """The desk's receipt key from the keyring, created on first use."""
-    found = secrets.get_or_create_key(KEY_NAME)
+def desk_receipt_key(*, may_create: bool = False) -> bytes:
+    """The desk's receipt key from the keyring.
+
+    Only a desk that has issued no receipt may ``create`` it (:func:`app.desk.open_desk`
+    decides); otherwise a missing key is ``receipt_key_missing``: a new key
+    would make every receipt handed out so far fail its check.
+    """
+    found = secrets.get_or_create_key(KEY_NAME) if may_create else secrets.get_secret(KEY_NAME)
     if not found.ok:
         raise ReceiptKeyUnavailable(
-            f"receipt key unavailable ({found.error_code})", error_code=found.error_code
+            f"receipt key unavailable ({found.error_code})", error_code=found.error_code, field="keyring"
         )
+    if not found.value:
+        raise ReceiptKeyUnavailable(
+            f"the receipt key ({KEY_NAME}) of this desk is missing from the keyring and receipts were issued "
+            "with it; restore it with `complaint-desk keys import FILE --passphrase-file FILE`",
+            code="receipt_key_missing", field="keyring")
     return secrets.key_bytes(found)
 
 

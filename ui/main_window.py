@@ -65,6 +65,11 @@ class StatusBarWidgets:
         # Filled by the sync issue; until then it says sync is not set up.
         self.sync = QLabel()
         self.sync.setObjectName("syncState")
+        # Shown (for good) while the desk keys sit in a plain-file keyring chosen explicitly.
+        self.keyring_warning = QLabel()
+        self.keyring_warning.setObjectName("keyringWarning")
+        self.keyring_warning.setStyleSheet("color: #b00020; font-weight: bold")
+        self.keyring_warning.hide()
         bar = window.statusBar()
         bar.setSizeGripEnabled(False)
         bar.addPermanentWidget(self.desk)
@@ -73,6 +78,7 @@ class StatusBarWidgets:
         bar.addPermanentWidget(self.counts_icon)
         bar.addPermanentWidget(self.counts)
         bar.addPermanentWidget(self.sync)
+        bar.addPermanentWidget(self.keyring_warning)
 
 
 class MainWindow(QMainWindow):
@@ -262,6 +268,15 @@ class MainWindow(QMainWindow):
         self.status.desk.setText(f"{info.branch_code}-{info.desk_code} {info.branch_name}")
         self.setWindowTitle(self.tr("Complaint Desk") + f" — {info.branch_name} {info.desk_code}")
 
+    def _show_keyring_warning(self) -> None:
+        plain = self.ctx is not None and bool(self.ctx.desk.keyring_warning)
+        self.status.keyring_warning.setVisible(plain)
+        self.status.keyring_warning.setText(self.tr("Keys in a plain file") if plain else "")
+        self.status.keyring_warning.setToolTip(self.tr(
+            "The desk's keys are kept in a plain-file keyring (chosen explicitly, e.g. on a machine without a "
+            "desktop session): anyone who can read this user's files can read them. Use the system keyring "
+            "where there is one, and keep the key recovery file safe.") if plain else "")
+
     # --- counts ---------------------------------------------------------------------------
     def refresh_counts(self) -> None:
         from ui import operations
@@ -444,6 +459,7 @@ class MainWindow(QMainWindow):
         self.status.operator.setToolTip(self.tr("Who is working at this desk now (Ctrl+Shift+O)"))
         self.status.sync.setText(self.tr("Sync: not set up"))
         self.status.sync.setToolTip(self.tr("Connection to the central ticket service"))
+        self._show_keyring_warning()
         lang = current_language()
         self.zh_action.setChecked(lang == "zh_CN")
         self.en_action.setChecked(lang == "en")

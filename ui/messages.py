@@ -69,6 +69,14 @@ MESSAGES: dict[str, str] = {
     "json_syntax": QT_TRANSLATE_NOOP("Messages", "The file is not valid JSON."),
     "no_operator": QT_TRANSLATE_NOOP("Messages", "Choose the current operator first (status bar)."),
     "internal": QT_TRANSLATE_NOOP("Messages", "Unexpected error: {detail}"),
+    "key_missing": QT_TRANSLATE_NOOP("Messages", "A key of this desk is missing from the keyring while data needs it: restore it from the key recovery file (complaint-desk keys import)."),
+    "receipt_key_missing": QT_TRANSLATE_NOOP("Messages", "The receipt key of this desk is missing from the keyring: restore it from the key recovery file (complaint-desk keys import)."),
+    "keyring_plaintext_refused": QT_TRANSLATE_NOOP("Messages", "The only keyring here keeps keys in a plain file: start a Secret Service (gnome-keyring, KWallet), or choose the file keyring explicitly (scripts/run does so on a headless machine)."),
+    "keyring_unavailable": QT_TRANSLATE_NOOP("Messages", "No keyring can hold this desk's keys: start a Secret Service (gnome-keyring, KWallet) or ask the administrator."),
+    "desk_id_mismatch": QT_TRANSLATE_NOOP("Messages", "desk.id in the data folder names another desk than the store: put back this folder's own desk.id."),
+    "audit_chain_broken": QT_TRANSLATE_NOOP("Messages", "The audit log is broken at entry {seq}: the upgrade refuses to re-seal it. Keep this store for investigation and call the administrator."),
+    "passphrase_too_short": QT_TRANSLATE_NOOP("Messages", "At least {min} characters."),
+    "passphrase_mismatch": QT_TRANSLATE_NOOP("Messages", "The two passphrases differ."),
 }
 
 

@@ -141,6 +141,11 @@ class DeskStart:
                 return
             snapshot = dialog.snapshot
             self.settings = dialog.settings  # saved by the dialog: language, hotline, branch contact
+            if snapshot.operators:  # the administrator just created: save the key recovery file now
+                from ui.key_recovery_dialog import KeyRecoveryDialog
+
+                KeyRecoveryDialog(result.desk, self.pool, snapshot.operators[0].operator_id,
+                                  parent=self.window).exec()
         ctx = make_context(result.desk, self.settings, self.pool, snapshot,
                            operator=getattr(self.args, "operator", None))
         self.window.attach(ctx)  # type: ignore[arg-type]

@@ -220,7 +220,10 @@ class OutboxEntry(Base):
 
 
 class AuditEntry(Base):
-    """One hash-chained line of the audit log: who did what to which case, and when."""
+    """One hash-chained line of the audit log: who did what to which case, and when.
+
+    ``hash`` is an HMAC-SHA256 under the desk's audit key over the line with ``desk_uuid``.
+    """
 
     __tablename__ = "audit_log"
 
@@ -232,6 +235,7 @@ class AuditEntry(Base):
     details: Mapped[dict[str, Any]] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    desk_uuid: Mapped[str] = mapped_column(String(36), default="", server_default="")
 
 
 class RecordingJournalEntry(Base):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import secrets
 from app.clock import Clock
 from app.db.models import DeskIdentity, Operator
 from app.errors import NotFound, NotInitialised, Problem, ValidationError
@@ -89,7 +90,8 @@ def set_desk_identity(
     row = session.get(DeskIdentity, 1)
     before = _snapshot(row) if row else None
     if row is None:
-        row = DeskIdentity(id=1, branch_code=b, branch_name=n, desk_code=d, bank_name=bank_name.strip(),
+        # The uuid of desk.id, which names this desk's keys (app.keys.establish_desk_uuid).
+        row = DeskIdentity(id=1, desk_uuid=secrets.bound_desk(), branch_code=b, branch_name=n, desk_code=d, bank_name=bank_name.strip(),
                            created_at=now, updated_at=now)
         session.add(row)
     else:

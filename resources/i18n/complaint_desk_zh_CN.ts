@@ -906,6 +906,49 @@
     </message>
 </context>
 <context>
+    <name>KeyRecoveryDialog</name>
+    <message>
+        <location filename="../../ui/key_recovery_dialog.py" line="0" />
+        <source>Save the key recovery file</source>
+        <translation>保存密钥恢复文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_recovery_dialog.py" line="0" />
+        <source>This desk's keys live only in this computer's keyring. Save them now in a recovery file, protected by a passphrase of at least 12 characters, and keep file and passphrase apart, off this computer. Without it, if the keyring is lost (a new computer, a reinstalled system, a deleted user profile), the audit log can no longer be verified, receipts handed out can no longer be checked and recordings can no longer be proven genuine. An administrator can also save it later with `complaint-desk keys export`.</source>
+        <translation>本工作站的密钥只保存在这台电脑的密钥环中。请现在把它们保存到一个恢复文件中，用至少 12 个字符的口令保护，并把文件和口令分开存放在这台电脑以外的地方。没有它，一旦密钥环丢失（更换电脑、重装系统、删除用户配置），审计日志将无法核验，已发出的回执将无法核验，录音录像也将无法证明未被篡改。管理员也可以稍后用 `complaint-desk keys export` 保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_recovery_dialog.py" line="0" />
+        <source>Recovery file</source>
+        <translation>恢复文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_recovery_dialog.py" line="0" />
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_recovery_dialog.py" line="0" />
+        <source>Passphrase again</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_recovery_dialog.py" line="0" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_recovery_dialog.py" line="0" />
+        <source>Save recovery file</source>
+        <translation>保存恢复文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_recovery_dialog.py" line="0" />
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/labels.py" line="24" />
@@ -1436,6 +1479,16 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <source>Check whether a receipt was issued by this desk: scan its QR code or type its number and code (Ctrl+Shift+R)</source>
         <translation>核验回执是否由本窗口出具：扫描二维码，或输入编号和验证码（Ctrl+Shift+R）</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="0" />
+        <source>Keys in a plain file</source>
+        <translation>密钥存放在明文文件中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="0" />
+        <source>The desk's keys are kept in a plain-file keyring (chosen explicitly, e.g. on a machine without a desktop session): anyone who can read this user's files can read them. Use the system keyring where there is one, and keep the key recovery file safe.</source>
+        <translation>本工作站的密钥存放在明文文件密钥环中（已明确选择，例如在没有桌面会话的机器上）：任何能读取该用户文件的人都能读取这些密钥。有系统密钥环时请使用系统密钥环，并妥善保管密钥恢复文件。</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1698,6 +1751,46 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <location filename="../../ui/messages.py" line="62" />
         <source>Unexpected error: {detail}</source>
         <translation>意外错误：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0" />
+        <source>A key of this desk is missing from the keyring while data needs it: restore it from the key recovery file (complaint-desk keys import).</source>
+        <translation>本工作站的一个密钥已从密钥环中丢失，而现有数据需要它：请用密钥恢复文件恢复（complaint-desk keys import）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0" />
+        <source>The receipt key of this desk is missing from the keyring: restore it from the key recovery file (complaint-desk keys import).</source>
+        <translation>本工作站的回执密钥已从密钥环中丢失：请用密钥恢复文件恢复（complaint-desk keys import）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0" />
+        <source>The only keyring here keeps keys in a plain file: start a Secret Service (gnome-keyring, KWallet), or choose the file keyring explicitly (scripts/run does so on a headless machine).</source>
+        <translation>本机唯一可用的密钥环以明文文件保存密钥：请启动 Secret Service（gnome-keyring、KWallet），或明确选择文件密钥环（在无桌面的机器上 scripts/run 会这样做）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0" />
+        <source>No keyring can hold this desk's keys: start a Secret Service (gnome-keyring, KWallet) or ask the administrator.</source>
+        <translation>没有可保存本工作站密钥的密钥环：请启动 Secret Service（gnome-keyring、KWallet）或联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0" />
+        <source>desk.id in the data folder names another desk than the store: put back this folder's own desk.id.</source>
+        <translation>数据文件夹中的 desk.id 指向的工作站与数据库不符：请放回本文件夹自己的 desk.id。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0" />
+        <source>The audit log is broken at entry {seq}: the upgrade refuses to re-seal it. Keep this store for investigation and call the administrator.</source>
+        <translation>审计日志在第 {seq} 条处已损坏：升级拒绝重新封存。请保留此数据以备调查，并联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0" />
+        <source>At least {min} characters.</source>
+        <translation>至少 {min} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0" />
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
     </message>
 </context>
 <context>

@@ -30,13 +30,24 @@ def _fill(desk: Desk, actor: Actor, n: int = 3) -> None:
             register_case(s, desk.rulebook, actor, intake)
 
 
-def _raw(desk: Desk, sql: str, **params: object) -> None:
-    """Tamper as an attacker with the sqlite3 tool would: drop the guard triggers first."""
+GUARDS = {
+    "audit_log_no_update": "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+                           "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+    "audit_log_no_delete": "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+                           "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+}
+
+
+def _raw(desk: Desk, sql: str, *, restore_guards: bool = True, **params: object) -> None:
+    """Tamper as an attacker with the sqlite3 tool would: drop the guard triggers first (and put them back)."""
     eng = create_engine(f"sqlite:///{desk.paths.database}")
     with eng.begin() as conn:
         conn.exec_driver_sql("DROP TRIGGER IF EXISTS audit_log_no_update")
         conn.exec_driver_sql("DROP TRIGGER IF EXISTS audit_log_no_delete")
         conn.execute(text(sql), params)
+        if restore_guards:
+            for create in GUARDS.values():
+                conn.exec_driver_sql(create)
     eng.dispose()
 
 
@@ -78,10 +89,12 @@ def test_inserted_entry_is_reported(desk: Desk, actors: dict[str, Actor]) -> Non
     last = entries[-1]
     # A forged line appended with a self-consistent hash but no link to the chain.
     forged = AuditEntry(seq=last.seq + 1, at=last.at, operator_id=last.operator_id, action="case.note",
-                        case_id=last.case_id, details={"forged": True}, prev_hash="f" * 64, hash="")
-    forged.hash = entry_hash(forged)
-    _raw(desk, "INSERT INTO audit_log (seq, at, operator_id, action, case_id, details, prev_hash, hash) "
-         "VALUES (:seq, :at, :op, :action, :case, :details, :prev, :hash)",
+                        case_id=last.case_id, details={"forged": True}, prev_hash="f" * 64, hash="",
+                        desk_uuid=desk.desk_uuid)
+    forged.hash = entry_hash(forged, desk.audit_key)  # even with the key, an unlinked line shows
+    _raw(desk, "INSERT INTO audit_log (seq, at, operator_id, action, case_id, details, prev_hash, hash, "
+         "desk_uuid) VALUES (:seq, :at, :op, :action, :case, :details, :prev, :hash, :desk_uuid)",
+         desk_uuid=desk.desk_uuid,
          seq=forged.seq, at=last.at.replace(tzinfo=None), op=forged.operator_id, action=forged.action,
          case=forged.case_id, details='{"forged": true}', prev=forged.prev_hash, hash=forged.hash)
     with desk.read() as s:

@@ -10,11 +10,13 @@ import sys
 from pathlib import Path
 
 from recording.api import DiskPolicy, RecorderStats, record_for
+from tests.desk_binding import bind_test_desk
 from tests.recording.conftest import META, SMALL
 
 
 def main() -> None:
     out_dir, seconds = Path(sys.argv[1]), float(sys.argv[2])
+    bind_test_desk()  # the parent's test desk, whose signing key the session made
 
     def progress(stats: RecorderStats) -> None:
         print(f"elapsed {stats.elapsed_s:.3f}", flush=True)

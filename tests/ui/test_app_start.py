@@ -119,6 +119,20 @@ def test_first_run_asks_for_the_desk_identity(qtbot: Any, desk_home: Path) -> No
         dialog.hotline.setText("95588")
         dialog.branch_contact.setText("厦门市思明区鹭江道8号")
         dialog.submit()
+        QTimer.singleShot(0, save_keys)
+
+    def save_keys() -> None:
+        from ui.key_recovery_dialog import KeyRecoveryDialog
+
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, KeyRecoveryDialog):
+            QTimer.singleShot(20, save_keys)
+            return
+        seen["recovery_intro"] = dialog.intro.text()
+        dialog.path.setText(str(desk_home / "keys.cdkeys"))
+        dialog.passphrase.setText("correct horse battery")
+        dialog.repeat.setText("correct horse battery")
+        dialog.submit()
 
     def ready(window: MainWindow) -> None:
         seen["desk"] = window.status.desk.text()
@@ -130,5 +144,8 @@ def test_first_run_asks_for_the_desk_identity(qtbot: Any, desk_home: Path) -> No
     assert run_gui(args, executor=SynchronousExecutor(), on_ready=ready) == 0
     assert seen["desk"] == "0592-W03 厦门分行营业部"
     assert seen["title"] == "Cases", "the language chosen in the set-up is used at once"
+    # The administrator was asked to save the key recovery file, told what is lost without it, and did.
+    assert "receipts handed out can no longer be checked" in seen["recovery_intro"]
+    assert (desk_home / "keys.cdkeys").stat().st_mode & 0o777 == 0o600
     settings, _ = load_settings(home / "config" / "settings.json")
     assert settings.language == "en", "and kept for the next start"
