@@ -26,8 +26,10 @@ from app.domain.states import (
     CaseState,
     DueStatus,
 )
+from app.errors import Problem, ValidationError
 from app.pii import digest
 from app.roles import Permission, require
+from app.services.action_text import checked_text
 from app.services.audit import append_audit
 from app.services.case_rows import CaseFilter as CaseFilter
 from app.services.case_rows import CaseRow as CaseRow
@@ -300,8 +302,12 @@ def case_detail(session: Session, rb: Rulebook, case_ref: str, *, reveal_for: Ac
     masked = reveal_for is None
     if reveal_for is not None:
         require(reveal_for.role, Permission.UNMASK_PERSONAL_DATA, field="reveal")
+        problems: list[Problem] = []
+        reveal_reason = checked_text(reveal_reason, "reason", problems, limit=200)
+        if problems:
+            raise ValidationError(problems)
         append_audit(session, at=rb.clock(), operator_id=reveal_for.operator_id, action="pii.reveal",
-                     case_id=case.id, details={"case_number": case.case_number, "reason": reveal_reason[:200]})
+                     case_id=case.id, details={"case_number": case.case_number, "reason": reveal_reason})
     ops = {o.id: o for o in session.scalars(select(Operator))}
     parties = tuple(
         PartyView(p.role, p.position, p.kind, p.name, p.id_type,
