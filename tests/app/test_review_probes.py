@@ -49,3 +49,57 @@ def test_receipt_check_of_a_huge_case_number_is_unreadable_not_echoed(home: str,
         assert len(err.splitlines()) == 1 and err.rstrip().endswith("[receipt_unreadable]"), err[:200]
         assert len(err) < 300
     assert audit_lines(home) == before
+
+
+def _refused_output(home: str, target: str, capsys: pytest.CaptureFixture[str], code: str) -> None:
+    number = only_number(home, capsys)
+    before = audit_lines(home)
+    for command in ("receipt", "report"):
+        rc = main(["--data-dir", home, command, number, "-o", target])
+        out, err = capsys.readouterr()
+        assert rc == 2 and out == "", (out, err)
+        assert "Traceback" not in err and len(err.splitlines()) == 1 and err.rstrip().endswith(f"[{code}]"), err
+        assert len(err) < 300
+    assert audit_lines(home) == before, "a refused destination counts no copy"
+
+
+def test_output_over_a_fifo_or_a_link_to_one_is_refused_and_the_fifo_kept(home: str, tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o /dev/null` (or a FIFO, or /dev/stdout) was replaced by a regular file holding the PDF."""
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "stdout-like"
+    link.symlink_to(fifo)
+    _refused_output(home, str(fifo), capsys, "output_not_file")
+    _refused_output(home, str(link), capsys, "output_not_file")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json", "desk", "pipe", "stdout-like"]
+
+
+def test_output_over_the_desks_own_store_or_another_file_is_refused(home: str, tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o DATA/desk.sqlite3` replaced the store with a receipt: every case was gone."""
+    store = Path(home) / "desk.sqlite3"
+    _refused_output(home, str(store), capsys, "output_not_pdf")
+    letter = tmp_path / "letter.txt"
+    letter.write_text("致投诉人的信", encoding="utf-8")
+    _refused_output(home, str(letter), capsys, "output_not_pdf")
+    assert letter.read_text(encoding="utf-8") == "致投诉人的信"
+    only_number(home, capsys)  # the store still opens and holds its case
+    # A PDF (an earlier copy) or an empty file is replaced as before.
+    out = tmp_path / "receipt.pdf"
+    out.touch()
+    number = only_number(home, capsys)
+    assert main(["--data-dir", home, "receipt", number, "-o", str(out)]) == 0
+    assert main(["--data-dir", home, "receipt", number, "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_output_with_a_file_name_too_long_is_one_line(home: str, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    _refused_output(home, str(tmp_path / ("回执" * 100 + ".pdf")), capsys, "output_name")
+    _refused_output(home, str(tmp_path / ("r" * 300) / "x.pdf"), capsys, "output_name")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json", "desk"]
