@@ -103,3 +103,23 @@ def test_output_with_a_file_name_too_long_is_one_line(home: str, tmp_path: Path,
     _refused_output(home, str(tmp_path / ("回执" * 100 + ".pdf")), capsys, "output_name")
     _refused_output(home, str(tmp_path / ("r" * 300) / "x.pdf"), capsys, "output_name")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json", "desk"]
+
+
+@pytest.mark.parametrize("content", [b"not a database\n" * 3, b"SQLite format 3\x00" + b"\xff" * 84])
+def test_a_store_file_that_is_not_a_database_is_one_line_and_left_alone(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str],
+                                                                        content: bytes) -> None:
+    """A store replaced by another file (or with a broken header) crashed every command with a traceback."""
+    home = tmp_path / "desk"
+    home.mkdir()
+    (home / "desk.sqlite3").write_bytes(content)
+    f = tmp_path / "case.json"
+    f.write_text(json.dumps(intake_dict(), ensure_ascii=False), encoding="utf-8")
+    for argv in (["case", "list"], ["case", "add", "--json", str(f)], ["verify"],
+                 ["init", "--branch", "0350", "--branch-name", "泉州", "--desk", "K2"]):
+        rc = main(["--data-dir", str(home), *argv])
+        out, err = capsys.readouterr()
+        assert rc == 2 and out == "", (argv, out, err)
+        assert err == ("error: store: the store file is damaged or is not a desk database; restore it from the "
+                       "backup [store_damaged]\n"), err
+    assert (home / "desk.sqlite3").read_bytes() == content
