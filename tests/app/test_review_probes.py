@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,67 @@ def test_a_store_file_that_is_not_a_database_is_one_line_and_left_alone(tmp_path
         assert err == ("error: store: the store file is damaged or is not a desk database; restore it from the "
                        "backup [store_damaged]\n"), err
     assert (home / "desk.sqlite3").read_bytes() == content
+
+
+@pytest.fixture
+def keyring_file() -> Iterator[Path]:
+    """The test run's keyring file, put back as it was after the test damages it."""
+    import keyring
+
+    path = Path(keyring.get_keyring().file_path)  # type: ignore[attr-defined]
+    before = path.read_bytes() if path.exists() else None
+    yield path
+    if before is None:
+        path.unlink(missing_ok=True)
+    else:
+        path.write_bytes(before)
+
+
+def _one_line(home: str, argv: list[str], capsys: pytest.CaptureFixture[str], code: str) -> None:
+    rc = main(["--data-dir", home, *argv])
+    out, err = capsys.readouterr()
+    assert rc == 2 and "Traceback" not in err, (argv, err[-500:])
+    assert len(err.splitlines()) == 1 and err.rstrip().endswith(f"[{code}]"), (argv, err)
+
+
+def test_a_damaged_keyring_file_or_key_is_one_line_and_never_signs_with_a_bad_key(
+        home: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], keyring_file: Path) -> None:
+    """A keyring file that is not INI, or a key that is not base64, crashed verify, record, receipt and
+    receipt check; a receipt key of non-alphabet characters decoded to an empty HMAC key and signed receipts."""
+    import base64
+
+    import keyring
+
+    from recording.manifest import SIGNING_KEY_NAME
+    from reports.verification import KEY_NAME as RECEIPT_KEY_NAME
+
+    number = only_number(home, capsys)
+    assert main(["--data-dir", home, "record", number, "--seconds", "1", "--told", "--source", "demo",
+                 "--size", "320x240", "--fps", "10"]) == 0
+    capsys.readouterr()
+    good = keyring_file.read_bytes()
+    before = audit_lines(home)
+    pdf = tmp_path / "r.pdf"
+    record = ["record", number, "--seconds", "1", "--told", "--source", "demo", "--size", "320x240"]
+    recordings = sorted((Path(home) / "recordings").iterdir())
+
+    keyring_file.write_text("[damaged\n", encoding="utf-8")
+    _one_line(home, ["verify"], capsys, "signing_key_unavailable")
+    _one_line(home, record, capsys, "signing_key_unavailable")
+    _one_line(home, ["receipt", number, "-o", str(pdf)], capsys, "receipt_key_unavailable")
+    _one_line(home, ["receipt", "check", number, "ABCD-EFGH"], capsys, "receipt_key_unavailable")
+
+    for bad in ("not base64!!", base64.b64encode(b"k" * 20).decode()):  # undecodable; not 32 bytes
+        keyring_file.write_bytes(good)
+        keyring.set_password("complaint-desk", SIGNING_KEY_NAME, bad)
+        _one_line(home, ["verify"], capsys, "key_damaged")
+        _one_line(home, record, capsys, "key_damaged")
+
+    for bad in ("@@@", "!!!!", base64.b64encode(b"short").decode()):
+        keyring_file.write_bytes(good)
+        keyring.set_password("complaint-desk", RECEIPT_KEY_NAME, bad)
+        _one_line(home, ["receipt", number, "-o", str(pdf)], capsys, "key_damaged")
+        _one_line(home, ["receipt", "check", number, "ABCD-EFGH"], capsys, "key_damaged")
+    assert not pdf.exists()
+    assert audit_lines(home) == before
+    assert sorted((Path(home) / "recordings").iterdir()) == recordings
