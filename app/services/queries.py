@@ -32,6 +32,7 @@ from app.roles import Permission, require
 from app.services.action_text import checked_text
 from app.services.audit import append_audit
 from app.services.case_rows import CaseFilter as CaseFilter
+from app.services.case_rows import check_search_text
 from app.services.case_rows import CaseRow as CaseRow
 from app.services.case_rows import DueFilter as DueFilter
 from app.services.cases import deadline_of, load_case
@@ -49,7 +50,7 @@ COUNTING = sorted(s.value for s in CLOCK_COUNTING_STATES)
 
 
 def _text_clause(text: str) -> ColumnElement[bool] | None:
-    t = text.strip()
+    t = check_search_text(text)
     if not t:
         return None
     like = t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

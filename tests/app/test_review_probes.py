@@ -188,3 +188,17 @@ def test_a_damaged_keyring_file_or_key_is_one_line_and_never_signs_with_a_bad_ke
     assert not pdf.exists()
     assert audit_lines(home) == before
     assert sorted((Path(home) / "recordings").iterdir()) == recordings
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"]])
+def test_a_search_text_too_long_is_refused_in_one_clear_line(home: str, capsys: pytest.CaptureFixture[str],
+                                                             extra: list[str]) -> None:
+    """120,000 characters of search reached SQLite: "LIKE or GLOB pattern too complex [store_error]"."""
+    number = only_number(home, capsys)
+    for text in ("郑" * 60_000, "a" * 101):
+        rc = main(["--data-dir", home, "case", "list", "--search", text, *extra])
+        out, err = capsys.readouterr()
+        assert rc == 2 and out == ""
+        assert err == "error: search: is longer than 100 characters [too_long]\n", err[:300]
+    assert main(["--data-dir", home, "case", "list", "--search", f"  {number}  ", *extra]) == 0
+    assert number in capsys.readouterr().out
