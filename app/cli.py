@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 
 from app.clock import beijing
 from app.db.engine import store_error
@@ -615,11 +615,11 @@ def run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             desk = open_desk(args.data_dir)
         except DeskError as exc:
             return _err(sys.stderr, exc)
-        except OperationalError as exc:
+        except DatabaseError as exc:
             return _err(sys.stderr, store_error(exc))
         try:
             return _run(desk, args, parser)
-        except OperationalError as exc:
+        except DatabaseError as exc:
             return _err(sys.stderr, store_error(exc))
         finally:
             desk.close()

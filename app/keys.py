@@ -56,12 +56,20 @@ def _store_desk_uuid(database: Path) -> str | None:
     """The uuid in the store's DeskIdentity, read before any migration (None: no store or no identity)."""
     if not database.is_file():
         return None
-    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
-        has = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='desk_identity'").fetchone()
-        row = conn.execute("SELECT desk_uuid FROM desk_identity WHERE id = 1").fetchone() if has else None
-    finally:
-        conn.close()
+        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            has = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='desk_identity'").fetchone()
+            row = conn.execute("SELECT desk_uuid FROM desk_identity WHERE id = 1").fetchone() if has else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:  # nothing is written: the damaged file is left as it is
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise DeskError("the store is busy: another program holds a write lock; try again",
+                            code="store_busy", field="store") from exc
+        raise DeskError("the store file is damaged or is not a desk database; restore it from the backup",
+                        code="store_damaged", field="store") from exc
     return str(row[0]) if row else None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import stat
 from pathlib import Path
 
 from app.domain.text import excerpt
@@ -30,11 +31,33 @@ def _name(path: Path) -> str:
 
 
 def check_output_path(path: Path, *, field: str = "output") -> None:
-    """Refuse a destination that cannot take a file: a folder, a missing or read-only folder."""
+    """Refuse a destination that cannot take a file: a folder, a missing or read-only folder, a device
+    or pipe, or an existing file that is not a PDF (the desk's own store, a recording, someone's work)."""
     if "\x00" in str(path):
         raise OutputError("is not a valid file name (NUL character)", code="output_name", field=field)
+    try:
+        _check_destination(path, field)
+    except OSError as exc:  # a name too long, a loop of links, an unreadable folder on the way
+        raise OutputError(f"cannot write {_name(path)}: {_reason(exc)}", code="output_name", field=field) from exc
+
+
+def _check_destination(path: Path, field: str) -> None:
     if not str(path).strip() or path.is_dir():
         raise OutputError(f"{_name(path)} is a folder; give a file name", code="output_is_folder", field=field)
+    try:
+        # Follows links: /dev/stdout is the terminal or pipe behind it.
+        st = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        st = None
+    if st is not None:
+        # The file is written beside the target and renamed over it: over /dev/null, a FIFO or a
+        # socket that would put a regular file in their place.
+        if not stat.S_ISREG(st.st_mode):
+            raise OutputError(f"{_name(path)} is not a regular file (a device, pipe or socket); give a file name",
+                              code="output_not_file", field=field)
+        if st.st_size and not _is_pdf(path):
+            raise OutputError(f"{_name(path)} exists and is not a PDF; it is not replaced",
+                              code="output_not_pdf", field=field)
     parent = path.parent
     if not parent.exists():
         raise OutputError(f"folder {_name(parent)} does not exist", code="output_folder_missing", field=field)
@@ -51,6 +74,11 @@ def check_output_path(path: Path, *, field: str = "output") -> None:
         code = "output_permission" if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) else "output_failed"
         raise OutputError(f"cannot write {_name(path)}: {_reason(exc)}", code=code, field=field) from exc
     _remove(probe)
+
+
+def _is_pdf(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(5) == b"%PDF-"
 
 
 def _part_file(path: Path) -> Path:

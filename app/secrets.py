@@ -17,6 +17,7 @@ when it was chosen explicitly (``PYTHON_KEYRING_BACKEND`` or keyring's own
 from __future__ import annotations
 
 import base64
+import configparser
 import os
 from dataclasses import dataclass
 from enum import Enum
@@ -29,6 +30,10 @@ from app.errors import DeskError
 
 SERVICE = "complaint-desk"
 BACKEND_ENV = "PYTHON_KEYRING_BACKEND"
+# What a backend raises when its store cannot be read: the file backends of keyrings.alt raise
+# configparser errors for a damaged keyring file and ValueError for undecodable content.
+_MIN_KEY_BYTES = 16
+_BACKEND_ERRORS = (keyring.errors.KeyringError, RuntimeError, OSError, ValueError, configparser.Error)
 
 #: The keys of one desk, by their name inside the desk's namespace.
 AUDIT_KEY = "audit-key"
@@ -154,7 +159,7 @@ class SecretResult:
 def _get(entry: str) -> SecretResult:
     try:
         value = keyring.get_password(SERVICE, entry)
-    except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
+    except _BACKEND_ERRORS as exc:
         return SecretResult(False, None, "keyring_unavailable", type(exc).__name__)
     return SecretResult(True, value)
 
@@ -162,7 +167,7 @@ def _get(entry: str) -> SecretResult:
 def _set(entry: str, value: str) -> SecretResult:
     try:
         keyring.set_password(SERVICE, entry, value)
-    except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
+    except _BACKEND_ERRORS as exc:
         return SecretResult(False, None, "keyring_unavailable", type(exc).__name__)
     return SecretResult(True, None)
 
@@ -172,7 +177,7 @@ def _delete(entry: str) -> SecretResult:
         keyring.delete_password(SERVICE, entry)
     except keyring.errors.PasswordDeleteError:
         return SecretResult(True, None)
-    except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
+    except _BACKEND_ERRORS as exc:
         return SecretResult(False, None, "keyring_unavailable", type(exc).__name__)
     return SecretResult(True, None)
 
@@ -229,11 +234,23 @@ def load_key(name: str, *, may_create: bool, what: str, nbytes: int = 32) -> byt
         raise DeskError(f"the {what} ({name}) of this desk is missing from the keyring while data that needs it "
                         "exists; restore it with `complaint-desk keys import FILE --passphrase-file FILE`",
                         code="key_missing", field="keyring", key=name)
-    return base64.b64decode(found.value)
+    return key_bytes(found)  # a damaged value is key_damaged, never a short key
 
 
 def key_bytes(result: SecretResult) -> bytes:
-    """Decode a key obtained from :func:`get_or_create_key`."""
+    """Decode a key obtained from :func:`get_or_create_key`.
+
+    A stored value that is not base64 of at least 16 bytes (edited or damaged
+    keyring) is DeskError ``key_damaged``: decoding leniently would drop the
+    bad characters and sign with a short or empty key.
+    """
     if not result.ok or not result.value:
         raise RuntimeError(f"secret unavailable: {result.error_code}")
-    return base64.b64decode(result.value)
+    try:
+        raw = base64.b64decode(result.value, validate=True)
+    except ValueError:
+        raw = b""
+    if len(raw) < _MIN_KEY_BYTES:
+        raise DeskError("a key in the keyring is damaged (not the base64 of a key); restore it from the desk's "
+                        "key backup", code="key_damaged", field="keyring")
+    return raw

@@ -1,11 +1,12 @@
-"""Ctrl-C (SIGINT) and SIGTERM turned into a request to stop cleanly, for the CLI's long-running commands.
+"""Ctrl-C (SIGINT), SIGTERM and SIGHUP turned into a request to stop cleanly, for the CLI's long-running commands.
 
 Python's default turns SIGINT into ``KeyboardInterrupt`` wherever the main
 thread happens to be, and SIGTERM kills the process outright; either way a
 recording in progress would be left without its signed manifest.  Inside
 :class:`StopSignals` both only set :attr:`StopSignals.event`: the command
 notices, stops the recorder, finalises, signs and attaches what was captured,
-and exits with ``128 + signal number`` (130 for SIGINT, 143 for SIGTERM), as a
+and exits with ``128 + signal number`` (130 for SIGINT, 143 for SIGTERM, 129 for
+SIGHUP, sent when the terminal window is closed), as a
 shell reports a command ended by that signal.  Further signals while it
 finishes are noted and otherwise ignored, so a second Ctrl-C cannot cut the
 file short; SIGKILL cannot be caught, and is what ``recover`` is for.
@@ -18,7 +19,8 @@ import threading
 from types import FrameType, TracebackType
 from typing import Any
 
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+# SIGHUP: the terminal window or SSH session the command runs in was closed (POSIX only).
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM) + ((signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ())
 
 
 class StopSignals:

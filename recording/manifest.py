@@ -62,7 +62,11 @@ def load_signing_key(*, create: bool = False) -> Ed25519PrivateKey:
     if not found.value:
         raise DeskError(f"the recording signing key ({SIGNING_KEY_NAME}) is missing from the keyring; "
                         "restore it from the desk's key backup", code="signing_key_missing", field="keyring")
-    return Ed25519PrivateKey.from_private_bytes(key_bytes(found))
+    try:
+        return Ed25519PrivateKey.from_private_bytes(key_bytes(found))
+    except ValueError as exc:  # a value of the wrong length: not an Ed25519 key
+        raise DeskError(f"the recording signing key ({SIGNING_KEY_NAME}) in the keyring is damaged; restore it "
+                        "from the desk's key backup", code="key_damaged", field="keyring") from exc
 
 
 def public_key_text(key: Ed25519PrivateKey) -> str:

@@ -120,6 +120,11 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30
 _CASE_NUMBER = re.compile(r"[0-9A-Z]+(?:-[0-9A-Z]+)*-[0-9A-Z]{8}-[0-9A-Z]+")
 _TYPED = re.compile(r"(?P<number>.+?)-?(?P<code>[0-9A-Z]{4}-?[0-9A-Z]{4})")
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+# Branch (10) + desk (6) + date (8) + a sequence far beyond a day's cases, with the hyphens; what is
+# longer is not a case number (a run-on of thousands of digits must not be looked up and echoed).
+_CASE_NUMBER_MAX = 40
+# A QR payload is about 60 characters; a scanner or a person never sends kilobytes.
+_TEXT_MAX = 200
 
 
 def _unreadable(text: str) -> DeskError:
@@ -136,6 +141,8 @@ def read_receipt_text(text: str) -> ReceiptClaim:
     its hyphen (or split by a space). DeskError ``receipt_unreadable`` (field
     ``text``) when no case number and code can be read from it.
     """
+    if len(text) > _TEXT_MAX:
+        raise _unreadable(text)
     clean = unicodedata.normalize("NFKC", text).translate(_DASHES).strip().upper()
     if clean.startswith(("CDR1|", "CDR2|")):
         parts = ["".join(part.split()) for part in clean.split("|")]
@@ -146,10 +153,12 @@ def read_receipt_text(text: str) -> ReceiptClaim:
         else:
             raise _unreadable(text)
         code = normalise_code(code)
-        if not _CASE_NUMBER.fullmatch(number) or not re.fullmatch(r"[0-9A-Z]{%d}" % CODE_LENGTH, code):
+        if (len(number) > _CASE_NUMBER_MAX or not _CASE_NUMBER.fullmatch(number)
+                or not re.fullmatch(r"[0-9A-Z]{%d}" % CODE_LENGTH, code)):
             raise _unreadable(text)
         return ReceiptClaim(number, code, when, "qr")
     match = _TYPED.fullmatch("".join(clean.split()))
-    if match is None or not _CASE_NUMBER.fullmatch(match["number"].rstrip("-")):
+    if (match is None or len(match["number"].rstrip("-")) > _CASE_NUMBER_MAX
+            or not _CASE_NUMBER.fullmatch(match["number"].rstrip("-"))):
         raise _unreadable(text)
     return ReceiptClaim(match["number"].rstrip("-"), normalise_code(match["code"]))

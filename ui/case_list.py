@@ -82,6 +82,9 @@ class CaseListPage(QWidget):
         self.model: CaseTableModel | None = None
         self.search = SearchBox()
         self.search.setClearButtonEnabled(True)
+        from app.services.case_rows import SEARCH_MAX
+
+        self.search.setMaxLength(SEARCH_MAX)
         self.state_filter = QComboBox()
         self.state_filter.addItem("", "")
         for state in STATES:

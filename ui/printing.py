@@ -68,6 +68,9 @@ MESSAGES = {
     "unknown_printer": QT_TRANSLATE_NOOP("Printing", "The printer {printer} is not available on this computer."),
     "receipt_key_unavailable": QT_TRANSLATE_NOOP(
         "Printing", "The desk's receipt key cannot be read from the keyring, so no receipt can be made."),
+    "key_damaged": QT_TRANSLATE_NOOP(
+        "Printing", "The desk's receipt key in the keyring is damaged, so no receipt can be made: the administrator "
+        "restores it from the key backup."),
 }
 
 

@@ -33,6 +33,9 @@ MESSAGES = {
         "code printed beside it (e.g. 0591-W01-20261202-0001 2PVM-IHIA)."),
     "receipt_key_unavailable": QT_TRANSLATE_NOOP(
         "ReceiptCheckDialog", "The desk's receipt key cannot be read from the keyring, so no receipt can be checked."),
+    "key_damaged": QT_TRANSLATE_NOOP(
+        "ReceiptCheckDialog", "The desk's receipt key in the keyring is damaged, so no receipt can be checked: the "
+        "administrator restores it from the key backup."),
 }
 
 

@@ -42,6 +42,9 @@ START_ERRORS: dict[str, str] = {
     "signing_key_missing": QT_TRANSLATE_NOOP(
         "RecordingMessages", "The key that signs this desk's recordings is missing from the system keyring. "
         "Recording is stopped until the administrator restores it from the key backup."),
+    "key_damaged": QT_TRANSLATE_NOOP(
+        "RecordingMessages", "The key that signs this desk's recordings is damaged in the system keyring. "
+        "Recording is stopped until the administrator restores it from the key backup."),
     "recording_notice_required": QT_TRANSLATE_NOOP(
         "RecordingMessages", "Confirm first that the complainant was told about the recording."),
     "recorder_busy": QT_TRANSLATE_NOOP(

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 
 from app.domain.text import excerpt
 from app.errors import DeskError
@@ -46,10 +46,14 @@ def make_engine(db_path: Path) -> Engine:
     return engine
 
 
-def store_error(exc: OperationalError) -> DeskError:
-    """What an operator can do about an SQLite error: a busy store is worth another try."""
+def store_error(exc: DatabaseError) -> DeskError:
+    """What an operator can do about an SQLite error: a busy store is worth another try; a damaged
+    or replaced store file is restored from the backup (nothing is written to it)."""
     text = str(exc.orig).lower()
     if "locked" in text or "busy" in text:
         return DeskError("the store is busy: another program holds a write lock; try again",
                          code="store_busy", field="store")
+    if "not a database" in text or "malformed" in text:
+        return DeskError("the store file is damaged or is not a desk database; restore it from the backup",
+                         code="store_damaged", field="store")
     return DeskError(f"cannot use the store: {excerpt(str(exc.orig), 120)}", code="store_error", field="store")

@@ -16,6 +16,7 @@ from app.domain.deadlines import validate_extension
 from app.domain.states import CaseAction, CaseState, next_state
 from app.errors import PermissionDenied, Problem, ValidationError
 from app.roles import Permission, can
+from app.services.action_text import checked_text
 from app.services.cases import CaseChange, _append, _change, _check, _required, deadline_inputs, load_case
 from app.services.context import Rulebook
 from app.services.identity import Actor, get_actor
@@ -143,14 +144,15 @@ def close_case(session: Session, rb: Rulebook, actor: Actor, case_ref: str, *, r
     after = next_state(CaseState(case.state), CaseAction.CLOSE)
     problems: list[Problem] = []
     root = _required(root_cause, "root_cause", problems, _limit(rb, "root_cause", 4000))
-    rect = (rectification or "").strip()[: _limit(rb, "rectification", 4000)]
+    rect = checked_text(rectification, "rectification", problems, limit=_limit(rb, "rectification", 4000))
+    survey_note = checked_text(survey_note, "survey_note", problems, limit=_limit(rb, "survey_note", 4000))
     try:
         sat = Satisfaction(satisfaction)
     except ValueError:
         problems.append(Problem("choice", "satisfaction", "choose satisfied, basically satisfied, dissatisfied "
                                 "or could not be reached", {"allowed": [s.value for s in Satisfaction]}))
         sat = None
-    if sat is Satisfaction.UNREACHABLE and not survey_note.strip():
+    if sat is Satisfaction.UNREACHABLE and not survey_note and not any(p.field == "survey_note" for p in problems):
         problems.append(Problem("required", "survey_note", "say how and when the complainant was tried"))
     if not surveyed_by_staff_no:
         problems.append(Problem("required", "surveyed_by", "who did the satisfaction follow-up?"))
@@ -216,9 +218,10 @@ def record_notice(session: Session, rb: Rulebook, actor: Actor, case_ref: str, *
     if channel not in NoticeChannel.__members__.values():
         problems.append(Problem("choice", "channel", "unknown channel",
                                 {"allowed": [c.value for c in NoticeChannel]}))
+    text = checked_text(text, "text", problems, limit=_limit(rb, "reason", 1000))
     _check(problems)
     removed: list[str] = []
-    event = _append(session, rb, actor, case, CaseAction.NOTICE.value, reason=_scrub(text.strip()[:1000], removed),
+    event = _append(session, rb, actor, case, CaseAction.NOTICE.value, reason=_scrub(text, removed),
                     data={"notice": kind, "channel": channel, "content_hash": content_hash, "signed": signed,
                           **_scrubbed(removed)})
     return _change(case, event)
@@ -246,10 +249,13 @@ def record_recording_event(session: Session, rb: Rulebook, actor: Actor, case_re
     """A recording fact on the timeline: 'notice_confirmed', 'notice_refused', 'attached', 'recovered'."""
     case = load_case(session, case_ref)
     _guard(case.state, CaseAction.RECORDING)
-    if what == "notice_refused" and not reason.strip():
-        raise ValidationError([Problem("required", "reason", "say why the recording was refused")])
+    problems: list[Problem] = []
+    reason = checked_text(reason, "reason", problems, limit=_limit(rb, "reason", 1000))
+    if what == "notice_refused" and not reason and not problems:
+        problems.append(Problem("required", "reason", "say why the recording was refused"))
+    _check(problems)
     removed: list[str] = []
-    event = _append(session, rb, actor, case, CaseAction.RECORDING.value, reason=_scrub(reason.strip(), removed),
+    event = _append(session, rb, actor, case, CaseAction.RECORDING.value, reason=_scrub(reason, removed),
                     data={"what": what, **data, **_scrubbed(removed)})
     return _change(case, event)
 

@@ -14,6 +14,20 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.states import DueStatus, due_status
+from app.errors import Problem, ValidationError
+
+#: The longest search text: a case number, a name or an ID tail is far shorter, and SQLite refuses
+#: LIKE patterns over 50,000 bytes ("pattern too complex").
+SEARCH_MAX = 100
+
+
+def check_search_text(text: str) -> str:
+    """``text`` stripped, for a case search; ValidationError ``too_long`` (field ``search``) past SEARCH_MAX."""
+    t = text.strip()
+    if len(t) > SEARCH_MAX:
+        raise ValidationError([Problem("too_long", "search", f"is longer than {SEARCH_MAX} characters",
+                                       {"max": SEARCH_MAX, "length": len(t)})])
+    return t
 
 
 class DueFilter(StrEnum):

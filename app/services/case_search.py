@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.visitors import replacement_traverse
 
 from app.db.models import Case, Party
+from app.services.case_rows import check_search_text
 from app.services.context import Rulebook
 from app.domain.states import OPEN_STATES, CaseState
 from app.services.queries import COUNTING, CaseFilter, CaseRow, DueFilter, _base, _filtered
@@ -88,7 +89,7 @@ def _sparse_rowids(session: Session, text: str) -> list[int] | None:
 
 def _text_match(session: Session, text: str) -> ColumnElement[bool] | None:
     """The text condition on ``cases`` alone, meaning what queries._text_clause means."""
-    t = text.strip()
+    t = check_search_text(text)
     if not t:
         return None
     party_ids = _party_case_ids(t)

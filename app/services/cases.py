@@ -23,6 +23,7 @@ from app.domain.masking import MaskStrength, mask_card, mask_id, mask_phone
 from app.domain.states import CaseAction, CaseState, next_state
 from app.errors import NotFound, Problem, ValidationError
 from app.pii import digest, tail
+from app.services.action_text import checked_text
 from app.services.audit import append_audit
 from app.services.context import Rulebook
 from app.services.identity import Actor, require_desk_info
@@ -166,12 +167,7 @@ def load_case(session: Session, case_ref: str) -> Case:
 
 
 def _required(value: str, field: str, problems: list[Problem], limit: int = 4000) -> str:
-    v = (value or "").strip()
-    if not v:
-        problems.append(Problem("required", field, "is required"))
-    elif len(v) > limit:
-        problems.append(Problem("too_long", field, f"is longer than {limit} characters", {"max": limit}))
-    return v
+    return checked_text(value, field, problems, limit=limit, required=True)
 
 
 def _check(problems: list[Problem]) -> None:
@@ -189,7 +185,7 @@ def transition(session: Session, rb: Rulebook, actor: Actor, case_ref: str, acti
     limit = rb.rules.field_max_lengths.get("reason", 1000)
     needs_reason = action in (CaseAction.PAUSE, CaseAction.WITHDRAW, CaseAction.DECLINE,
                               CaseAction.REQUEST_REVIEW, CaseAction.RECORD_REVIEW)
-    reason = _required(reason, "reason", problems, limit) if needs_reason else reason.strip()[:limit]
+    reason = checked_text(reason, "reason", problems, limit=limit, required=needs_reason)
     reason, scrubbed = scrub_sensitive_text(reason)  # before the review outcome stores it too
     if action is CaseAction.ACCEPT and case.complained_staff and case.complained_staff in (
             actor.staff_no, actor.name) and case.owner_id == actor.operator_id:

@@ -12,12 +12,15 @@ from app import secrets
 from app.clock import Clock
 from app.db.models import DeskIdentity, Operator
 from app.errors import NotFound, NotInitialised, Problem, ValidationError
+from app.domain.text import excerpt
 from app.roles import Role
+from app.services.action_text import checked_text
 from app.services.audit import append_audit
 
 BRANCH_RE = re.compile(r"^[0-9A-Z]{2,10}$")
 DESK_RE = re.compile(r"^[0-9A-Z]{1,6}$")
 SYSTEM_OPERATOR = "system"
+OPERATOR_NAME_MAX = 50
 
 
 @dataclass(frozen=True)
@@ -61,20 +64,15 @@ def require_desk_info(session: Session) -> DeskInfo:
 
 
 def validate_identity(branch_code: str, branch_name: str, desk_code: str) -> tuple[str, str, str]:
-    problems = []
+    problems: list[Problem] = []
     b = branch_code.strip().upper()
     d = desk_code.strip().upper()
-    n = branch_name.strip()
+    n = checked_text(branch_name, "branch_name", problems, limit=100, required=True, multiline=False)
     if not BRANCH_RE.match(b):
         problems.append(Problem("branch_code_format", "branch_code",
                                 "branch code must be 2-10 letters or digits"))
     if not DESK_RE.match(d):
         problems.append(Problem("desk_code_format", "desk_code", "desk code must be 1-6 letters or digits"))
-    if not n:
-        problems.append(Problem("required", "branch_name", "branch name is required"))
-    elif len(n) > 100:
-        problems.append(Problem("too_long", "branch_name", "branch name is longer than 100 characters",
-                                {"max": 100}))
     if problems:
         raise ValidationError(problems)
     return b, n, d
@@ -86,17 +84,22 @@ def set_desk_identity(
 ) -> DeskInfo:
     """Create or change the desk identity (existing case numbers keep their old prefix)."""
     b, n, d = validate_identity(branch_code, branch_name, desk_code)
+    problems: list[Problem] = []
+    bank_name = checked_text(bank_name, "bank_name", problems, limit=100, multiline=False)
+    if problems:
+        raise ValidationError(problems)
     now = clock()
     row = session.get(DeskIdentity, 1)
     before = _snapshot(row) if row else None
     if row is None:
         # The uuid of desk.id, which names this desk's keys (app.keys.establish_desk_uuid).
-        row = DeskIdentity(id=1, desk_uuid=secrets.bound_desk(), branch_code=b, branch_name=n, desk_code=d, bank_name=bank_name.strip(),
+        row = DeskIdentity(id=1, desk_uuid=secrets.bound_desk(), branch_code=b, branch_name=n, desk_code=d,
+                           bank_name=bank_name,
                            created_at=now, updated_at=now)
         session.add(row)
     else:
         row.branch_code, row.branch_name, row.desk_code = b, n, d
-        row.bank_name = bank_name.strip() or row.bank_name
+        row.bank_name = bank_name or row.bank_name
         row.updated_at = now
     session.flush()
     append_audit(session, at=now, operator_id=actor_id, action="desk.identity_set",
@@ -108,22 +111,21 @@ def set_desk_identity(
 
 def add_operator(session: Session, clock: Clock, *, staff_no: str, name: str, role: str,
                  actor_id: str = SYSTEM_OPERATOR) -> Actor:
-    problems = []
+    problems: list[Problem] = []
     staff_no = staff_no.strip()
     if not re.match(r"^[0-9A-Za-z]{1,20}$", staff_no):
         problems.append(Problem("staff_no_format", "staff_no", "staff number must be 1-20 letters or digits"))
-    if not name.strip():
-        problems.append(Problem("required", "name", "name is required"))
+    name = checked_text(name, "name", problems, limit=OPERATOR_NAME_MAX, required=True, multiline=False)
     try:
         Role(role)
     except ValueError:
-        problems.append(Problem("unknown_role", "role", f"unknown role {role!r}",
+        problems.append(Problem("unknown_role", "role", f"unknown role {excerpt(role)!r}",
                                 {"allowed": [r.value for r in Role]}))
     if not problems and session.scalar(select(Operator).where(Operator.staff_no == staff_no)):
         problems.append(Problem("duplicate", "staff_no", f"staff number {staff_no} exists already"))
     if problems:
         raise ValidationError(problems)
-    op = Operator(staff_no=staff_no, name=name.strip(), role=role, active=True, created_at=clock())
+    op = Operator(staff_no=staff_no, name=name, role=role, active=True, created_at=clock())
     session.add(op)
     session.flush()
     append_audit(session, at=clock(), operator_id=actor_id, action="operator.added",

@@ -27,10 +27,13 @@ from app.domain.states import (
     CaseState,
     DueStatus,
 )
+from app.errors import Problem, ValidationError
 from app.pii import digest
 from app.roles import Permission, require
+from app.services.action_text import checked_text
 from app.services.audit import append_audit
 from app.services.case_rows import CaseFilter as CaseFilter
+from app.services.case_rows import check_search_text
 from app.services.case_rows import CaseRow as CaseRow
 from app.services.case_rows import DueFilter as DueFilter
 from app.services.cases import deadline_of, load_case
@@ -48,7 +51,7 @@ COUNTING = sorted(s.value for s in CLOCK_COUNTING_STATES)
 
 
 def _text_clause(text: str) -> ColumnElement[bool] | None:
-    t = text.strip()
+    t = check_search_text(text)
     if not t:
         return None
     like = t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -301,6 +304,10 @@ def case_detail(session: Session, rb: Rulebook, case_ref: str, *, reveal_for: Ac
     masked = reveal_for is None
     if reveal_for is not None:
         require(reveal_for.role, Permission.UNMASK_PERSONAL_DATA, field="reveal")
+        problems: list[Problem] = []
+        reveal_reason = checked_text(reveal_reason, "reason", problems, limit=200)
+        if problems:
+            raise ValidationError(problems)
         append_audit(session, at=rb.clock(), operator_id=reveal_for.operator_id, action="pii.reveal",
                      case_id=case.id, details={"case_number": case.case_number,
                                                "reason": scrub_sensitive_text(reveal_reason)[0][:200]})

@@ -2150,6 +2150,11 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <source>The desk's receipt key cannot be read from the keyring, so no receipt can be made.</source>
         <translation>无法从密钥环读取本工作站的回执密钥，不能生成回执。</translation>
     </message>
+    <message>
+        <location filename="../../ui/printing.py" />
+        <source>The desk's receipt key in the keyring is damaged, so no receipt can be made: the administrator restores it from the key backup.</source>
+        <translation>密钥环中本工作站的回执密钥已损坏，不能生成回执：请管理员从密钥备份中恢复。</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptAfterSave</name>
@@ -2210,6 +2215,11 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <location filename="../../ui/receipt_check.py" />
         <source>The desk's receipt key cannot be read from the keyring, so no receipt can be checked.</source>
         <translation>无法从系统密钥环读取本窗口的回执密钥，无法核验回执。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_check.py" />
+        <source>The desk's receipt key in the keyring is damaged, so no receipt can be checked: the administrator restores it from the key backup.</source>
+        <translation>密钥环中本窗口的回执密钥已损坏，无法核验回执：请管理员从密钥备份中恢复。</translation>
     </message>
     <message>
         <location filename="../../ui/receipt_check.py" />
@@ -2384,6 +2394,11 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <location filename="../../ui/recording_texts.py" line="42" />
         <source>The key that signs this desk's recordings is missing from the system keyring. Recording is stopped until the administrator restores it from the key backup.</source>
         <translation>系统密钥环中缺少本工作站的录音录像签名密钥。在管理员从密钥备份中恢复该密钥之前，无法录制。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recording_texts.py" />
+        <source>The key that signs this desk's recordings is damaged in the system keyring. Recording is stopped until the administrator restores it from the key backup.</source>
+        <translation>系统密钥环中本工作站的录音录像签名密钥已损坏。在管理员从密钥备份中恢复该密钥之前，无法录制。</translation>
     </message>
     <message>
         <location filename="../../ui/recording_texts.py" line="42" />

@@ -224,7 +224,8 @@ def test_file_with_a_separate_sound_file(home: str, tmp_path: Path, capsys: pyte
     assert abs(hz - 500.0) < 5.0
 
 
-@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+# SIGHUP: the terminal window or SSH session the command ran in was closed.
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)])
 def test_signal_during_record_stops_cleanly_signs_and_attaches(
         home: str, capsys: pytest.CaptureFixture[str], sig: signal.Signals, code: int) -> None:
     number = _number(home, capsys)
