@@ -755,6 +755,31 @@
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="1" />
+        <source>Holiday data for %1 is missing: the legal limit is uncertain (counted in plain calendar days, not moved past holidays). Ask the administrator to add the State Council's holiday schedule.</source>
+        <translation>缺少%1年法定节假日数据：法定期限待定（按自然日计算，未作节假日顺延）。请管理员补充国务院办公厅公布的节假日安排。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="1" />
+        <source>(uncertain: no holiday data for %1)</source>
+        <translation>（待定：缺少%1年节假日数据）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="1" />
+        <source>No holiday data for %1: dates in that year are not moved past holidays.</source>
+        <translation>缺少%1年节假日数据：该年日期未作节假日顺延。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="1" />
+        <source>A pause starting %1 ends before it starts and is not counted.</source>
+        <translation>%1开始的中止计时结束早于开始，未计入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="1" />
+        <source>Check the deadline data (%1).</source>
+        <translation>请核对时限数据（%1）。</translation>
+    </message>
 </context>
 <context>
     <name>IntakeForm</name>
