@@ -47,6 +47,8 @@ MESSAGES: dict[str, str] = {
     "same_owner": QT_TRANSLATE_NOOP("Messages", "The case is already with this operator."),
     "approval_required": QT_TRANSLATE_NOOP("Messages", "The second extension needs a supervisor's approval."),
     "surveyed_by_handler": QT_TRANSLATE_NOOP("Messages", "The satisfaction follow-up must be done by someone other than the handler."),
+    "surveyed_by_role": QT_TRANSLATE_NOOP("Messages", "The satisfaction follow-up is done by staff who work "
+                                                      "cases; this operator's role only reads."),
     "extension_order": QT_TRANSLATE_NOOP("Messages", "Extensions go in order: first to 30 days, then to 60 days."),
     "extension_max": QT_TRANSLATE_NOOP("Messages", "No further extension: 60 days is the last limit."),
     "illegal_transition": QT_TRANSLATE_NOOP("Messages", "This action is not allowed in the case's current state."),

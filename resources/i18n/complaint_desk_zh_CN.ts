@@ -1719,6 +1719,11 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <source>Unexpected error: {detail}</source>
         <translation>意外错误：{detail}</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages.py" line="1" />
+        <source>The satisfaction follow-up is done by staff who work cases; this operator's role only reads.</source>
+        <translation>满意度回访须由办理投诉的人员完成；该操作员的角色仅可查阅。</translation>
+    </message>
 </context>
 <context>
     <name>NoticeStep</name>
@@ -2960,6 +2965,39 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <location filename="../../ui/detail/panels.py" line="196" />
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyorChoice</name>
+    <message>
+        <location filename="../../ui/detail/surveyor.py" line="1" />
+        <source>The follow-up is done by someone other than the case's handler (%1).</source>
+        <translation>回访须由本案承办人（%1）以外的人员完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/surveyor.py" line="1" />
+        <source>Nobody at this desk may do the follow-up: it must not be the case's handler (%1), and an auditor cannot do it. Another operator who works cases is needed.</source>
+        <translation>本工作站暂无可做回访的人员：回访人不得为本案承办人（%1），审计人员也不能回访。需要另一位办理投诉的操作员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/surveyor.py" line="1" />
+        <source>Add one with the button below, then choose them here.</source>
+        <translation>请用下方按钮添加操作员，再在此选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/surveyor.py" line="1" />
+        <source>Ask the administrator to add one (Settings, Operators), then choose them here.</source>
+        <translation>请管理员添加操作员（设置 › 操作员），再在此选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/surveyor.py" line="1" />
+        <source>I did the follow-up</source>
+        <translation>由我回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/surveyor.py" line="1" />
+        <source>Add an operator…</source>
+        <translation>添加操作员…</translation>
     </message>
 </context>
 </TS>

@@ -6,11 +6,20 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
+
 from app.cli import main
-from app.desk import Desk
-from app.domain.states import CaseAction
+from app.desk import Desk, open_desk
+from app.domain.states import CaseAction, CaseState
+from app.errors import ValidationError
+from app.settings import Settings
 from ui import operations
+from ui.app import build_main_window
+from ui.detail.dialogs import ActionDialog
 from ui.i18n import install_language
+from ui.operations import desk_snapshot
+from ui.tasks import SynchronousExecutor
 
 from .conftest import actor, intake
 
@@ -59,3 +68,90 @@ def test_the_case_report_prints_a_limit_without_holiday_data_as_uncertain(
     line = next(line for line in text.splitlines() if "法定期限" in line)
     assert "2027年1月1日" in line
     assert "待定" in text and "缺少2027年法定节假日数据" in text.replace("\n", "").replace(" ", "")
+
+
+_DECISION = {"verified": "经核实，年费系系统误收。", "basis": "依据领用合约第5条。", "outcome": "退还年费300元。",
+             "remedies": "如不服，可在收到本决定之日起30日内书面申请核查。"}
+
+
+def _decided_case(desk: Desk, handler: str) -> str:
+    who = actor(desk, handler)
+    number = operations.register(desk, who, intake()).case_number
+    for action in (CaseAction.ACCEPT, CaseAction.START):
+        operations.perform(desk, who, number, action, {})
+    operations.perform(desk, who, number, CaseAction.DECIDE, _DECISION)
+    return number
+
+
+def _open_close_dialog(view: Any) -> ActionDialog:
+    view.action_buttons[CaseAction.CLOSE].click()
+    dialog = view.dialog
+    assert isinstance(dialog, ActionDialog) and dialog.isVisible()
+    return dialog
+
+
+def test_a_one_operator_desk_is_told_why_nobody_can_do_the_follow_up_and_can_add_an_operator(
+        qtbot: Any, desk_home: Path) -> None:
+    lone = open_desk(desk_home)
+    try:
+        operations.set_up_desk(lone, branch_code="0591", branch_name="福州分行营业部", desk_code="W01",
+                               bank_name="示例银行", staff_no="0001", operator_name="管理员")
+        number = _decided_case(lone, "0001")
+        window = build_main_window(lone, Settings(), SynchronousExecutor(), desk_snapshot(lone), operator="0001")
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        window.start()
+        dialog = _open_close_dialog(window.open_case(number))
+        picker = dialog.editors["surveyed_by"]
+        assert [picker.itemText(i) for i in range(picker.count())] == ["—"]
+        help_text = dialog.findChild(QLabel, "surveyor_help")
+        assert help_text.isVisible()
+        assert "承办人" in help_text.text() and "0001" in help_text.text() and "添加" in help_text.text()
+        add = next(b for b in dialog.findChildren(QPushButton) if b.text() == "添加操作员…")
+        assert add.isVisible()
+        add.click()
+        settings = next(w for w in QApplication.topLevelWidgets()
+                        if isinstance(w, QDialog) and w.isVisible() and w is not dialog)
+        qtbot.keyClicks(settings.new_staff_no, "3001")
+        settings.new_name.insert("吴回访")  # typed through an input method
+        settings.new_role.setCurrentIndex(settings.new_role.findData("receptionist"))
+        settings.add_operator_button.click()
+        qtbot.waitUntil(lambda: picker.findData("3001") >= 0)
+        settings.reject()
+        assert not add.isVisible()
+        picker.select("3001")
+        dialog.editors["root_cause"].setText("年费减免规则未同步。")
+        satisfaction = dialog.editors["satisfaction"]
+        satisfaction.setCurrentIndex(satisfaction.findData("satisfied"))
+        dialog.ok_button.click()
+        assert not dialog.isVisible()
+        assert window.open_case(number).case.state == CaseState.CLOSED
+        window.close()
+    finally:
+        lone.close()
+
+
+def test_a_supervisor_who_did_the_follow_up_records_it_with_one_click(
+        qtbot: Any, make_window: Any, desk: Desk) -> None:
+    number = _decided_case(desk, "1024")
+    window = make_window("2048")
+    dialog = _open_close_dialog(window.open_case(number))
+    picker = dialog.editors["surveyed_by"]
+    assert picker.findData("1024") < 0, "the handler is never offered"
+    assert picker.findData("2048") >= 0
+    mine = next(b for b in dialog.findChildren(QPushButton) if b.text() == "由我回访")
+    assert mine.isVisible()
+    mine.click()
+    assert picker.staff_no() == "2048"
+
+
+def test_the_core_refuses_the_handler_and_an_auditor_as_surveyor(desk: Desk) -> None:
+    admin = actor(desk, "0001")
+    operations.add_desk_operator(desk, admin, staff_no="7001", name="审计员", role="auditor")
+    number = _decided_case(desk, "1024")
+    for surveyor, code in (("1024", "surveyed_by_handler"), ("7001", "surveyed_by_role")):
+        with pytest.raises(ValidationError) as caught:
+            operations.perform(desk, actor(desk, "2048"), number, CaseAction.CLOSE,
+                               {"root_cause": "规则未同步。", "satisfaction": "satisfied", "surveyed_by": surveyor})
+        assert [p.code for p in caught.value.problems] == [code]
