@@ -150,6 +150,7 @@ class CaseListPage(QWidget):
         self.view.rowActivated.connect(self._open_row)
         self.view.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self._widths_set = False
+        self._applied: CaseFilter | None = None
         self.retranslate()
 
     def show_first_page(self, page: FirstPage, executor: Executor) -> None:
@@ -229,9 +230,14 @@ class CaseListPage(QWidget):
         if case is not None:
             self.openCase.emit(case.case_number)
 
-    def _filter_applied(self, _flt: CaseFilter) -> None:
+    def _filter_applied(self, flt: CaseFilter) -> None:
         assert self.model is not None
         self.error_label.hide()
+        if flt != self._applied:
+            # A new result set starts at its top; a refresh of the same filter keeps the place.
+            self._applied = flt
+            self.view.scrollToTop()
+            self.view.selectionModel().clearCurrentIndex()
         if self.model.total is None:
             self.count_label.setText(self.tr("Counting…"))
         if not self._widths_set and self.model.rowCount() > 0:

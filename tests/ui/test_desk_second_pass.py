@@ -7,12 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 
 from app.cli import main
 from app.desk import Desk, open_desk
 from app.domain.states import CaseAction, CaseState
 from app.errors import ValidationError
+from app.services.demo import add_demo_cases
+from app.services.identity import list_operators
 from app.settings import Settings
 from ui import operations
 from ui.app import build_main_window
@@ -155,3 +158,25 @@ def test_the_core_refuses_the_handler_and_an_auditor_as_surveyor(desk: Desk) -> 
             operations.perform(desk, actor(desk, "2048"), number, CaseAction.CLOSE,
                                {"root_cause": "规则未同步。", "satisfaction": "satisfied", "surveyed_by": surveyor})
         assert [p.code for p in caught.value.problems] == [code]
+
+
+def _demo(desk: Desk, n: int) -> None:
+    with desk.write() as s:
+        add_demo_cases(s, desk.rulebook, list_operators(s), n, seed=11)
+
+
+def test_a_new_search_starts_at_the_top_of_its_results(qtbot: Any, make_window: Any, desk: Desk) -> None:
+    _demo(desk, 420)
+    window = make_window("1024")
+    page = window.list_page
+    view = page.view
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 200)
+    view.setFocus()
+    for _ in range(12):
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert view.verticalScrollBar().value() > 0
+    with qtbot.waitSignal(page.model.filterApplied, timeout=5000):
+        qtbot.keyClicks(page.search, "0591")  # the branch: every case number matches
+    assert page.model.rowCount() > 20
+    assert view.verticalScrollBar().value() == 0
+    assert view.viewport().rect().intersects(view.visualRect(page.model.index(0, 0))), "first hit in view"
