@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from ui import labels
-from ui.case_columns import DUE_FILTERS, STATES, Column
+from ui.case_columns import SORT_KEYS, DUE_FILTERS, STATES, Column
 
 # Qt's namespace is looked up where it is used (QtCore.Qt...), never imported at the top: building
 # its ~90 Python enums takes ~12 ms, and this page is part of the first frame (bench/gui_bench.py).
@@ -42,10 +42,15 @@ class CaseTableView(QTableView):
 
     # Enter or double-click on a row (argument: the row number).
     rowActivated = Signal(int)
+    # Ctrl+End: go to the last matching case, loading what is not loaded yet.
+    endRequested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
         if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.rowActivated.emit(self.currentIndex().row())
+            return
+        if event.key() == QtCore.Qt.Key.Key_End and event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier:
+            self.endRequested.emit()
             return
         super().keyPressEvent(event)
 
@@ -146,8 +151,13 @@ class CaseListPage(QWidget):
         self.search.downPressed.connect(self.focus_list)
         self.search.entered.connect(self._open_first)
         self.state_filter.currentIndexChanged.connect(self.apply_filter)
-        self.due_filter.currentIndexChanged.connect(self.apply_filter)
+        self.due_filter.currentIndexChanged.connect(self._due_filter_changed)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.sortIndicatorChanged.connect(self._sort_clicked)
+        self._sort: tuple[str, bool] | None = None
         self.view.rowActivated.connect(self._open_row)
+        self.view.endRequested.connect(self._go_to_end)
         self.view.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self._widths_set = False
         self._applied: CaseFilter | None = None
@@ -191,6 +201,7 @@ class CaseListPage(QWidget):
         model.totalChanged.connect(self._show_total)
         model.filterApplied.connect(self._filter_applied)
         model.loadFailed.connect(self._load_failed)
+        model.fetchedToEnd.connect(self._select_last_row)
         self.opening.hide()
         self.layout().activate()  # the table takes the label's room before its rows are first painted
 
@@ -198,9 +209,31 @@ class CaseListPage(QWidget):
     def current_filter(self) -> CaseFilter:
         from app.services.case_rows import CaseFilter, DueFilter
 
+        from app.services.case_rows import SortKey
+
         state = str(self.state_filter.currentData() or "")
+        sort, descending = self._sort if self._sort is not None else (None, False)
         return CaseFilter(text=self.search.text().strip(), states=(state,) if state else (),
-                          due=DueFilter(str(self.due_filter.currentData() or DueFilter.ALL.value)))
+                          due=DueFilter(str(self.due_filter.currentData() or DueFilter.ALL.value)),
+                          sort=SortKey(sort) if sort else None, descending=descending)
+
+    def _sort_clicked(self, column: int, order: QtCore.Qt.SortOrder) -> None:
+        """A column header was clicked: order the whole list by it, in SQL."""
+        self._sort = (SORT_KEYS[column], order == QtCore.Qt.SortOrder.DescendingOrder)
+        self.apply_filter()
+
+    def _due_filter_changed(self) -> None:
+        # Each due view starts in its natural order: the overdue and due-soon views most urgent first.
+        self._sort = None
+        self.apply_filter()
+
+    def _show_sort(self, flt: CaseFilter) -> None:
+        key, descending = flt.order()
+        header = self.view.horizontalHeader()
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(SORT_KEYS.index(key.value), QtCore.Qt.SortOrder.DescendingOrder if descending
+                                else QtCore.Qt.SortOrder.AscendingOrder)
+        header.blockSignals(blocked)
 
     def apply_filter(self) -> None:
         if self.model is not None:
@@ -221,6 +254,21 @@ class CaseListPage(QWidget):
                 self.model.index(0, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
+    def _go_to_end(self) -> None:
+        if self.model is not None:
+            self.model.fetch_to_end()
+
+    def _select_last_row(self) -> None:
+        assert self.model is not None
+        last = self.model.rowCount() - 1
+        if last < 0:
+            return
+        column = max(self.view.currentIndex().column(), 0)
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(last, column),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollToBottom()
+
     def _open_first(self) -> None:
         if self.model is not None and self.model.rowCount() > 0:
             self._open_row(0)
@@ -233,6 +281,7 @@ class CaseListPage(QWidget):
     def _filter_applied(self, flt: CaseFilter) -> None:
         assert self.model is not None
         self.error_label.hide()
+        self._show_sort(flt)
         if flt != self._applied:
             # A new result set starts at its top; a refresh of the same filter keeps the place.
             self._applied = flt

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 
 from app.cli import main
@@ -16,9 +16,11 @@ from app.domain.states import CaseAction, CaseState
 from app.errors import ValidationError
 from app.services.demo import add_demo_cases
 from app.services.identity import list_operators
+from app.services.queries import COUNTING
 from app.settings import Settings
 from ui import operations
 from ui.app import build_main_window
+from ui.case_columns import Column
 from ui.detail.dialogs import ActionDialog
 from ui.i18n import install_language
 from ui.operations import desk_snapshot
@@ -180,3 +182,49 @@ def test_a_new_search_starts_at_the_top_of_its_results(qtbot: Any, make_window: 
     assert page.model.rowCount() > 20
     assert view.verticalScrollBar().value() == 0
     assert view.viewport().rect().intersects(view.visualRect(page.model.index(0, 0))), "first hit in view"
+
+
+def _click_header(qtbot: Any, view: Any, column: int) -> None:
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def test_the_list_sorts_by_remaining_time_and_ctrl_end_reaches_the_real_end(
+        qtbot: Any, make_window: Any, desk: Desk) -> None:
+    _demo(desk, 420)
+    window = make_window("1024")
+    page = window.list_page
+    model, view = page.model, page.view
+    qtbot.waitUntil(lambda: model.total == 420)
+
+    # In the overdue view the most overdue case is on top, without touching anything.
+    page.due_filter.setCurrentIndex(page.due_filter.findData("overdue"))
+    qtbot.waitUntil(lambda: model.current_filter.due == "overdue" and model.rowCount() > 1 and not model.busy)
+    limits = [model.row_at(r).legal_limit for r in range(model.rowCount())]
+    assert limits[0] == min(limits)
+    assert view.horizontalHeader().sortIndicatorSection() == Column.DUE
+
+    # All cases: clicking 剩余时限 sorts by it, most urgent first; clicking again reverses.
+    page.due_filter.setCurrentIndex(page.due_filter.findData("open"))
+    qtbot.waitUntil(lambda: model.current_filter.due == "open" and not model.busy)
+    assert model.headerData(Column.DUE, Qt.Orientation.Horizontal) == "剩余时限"
+    _click_header(qtbot, view, Column.DUE)
+    qtbot.waitUntil(lambda: model.current_filter.sort == "due" and not model.busy)
+    first = model.row_at(0)
+    running = [model.row_at(r) for r in range(model.rowCount()) if model.row_at(r).state in COUNTING]
+    assert first.legal_limit == min(r.legal_limit for r in running)
+    assert "已超期" in model.index(0, Column.DUE).data()
+    _click_header(qtbot, view, Column.DUE)
+    qtbot.waitUntil(lambda: model.current_filter.descending and not model.busy)
+    assert model.row_at(0).case_number != first.case_number
+
+    # Ctrl+End goes to the last of all matches, not the last loaded page.
+    page.due_filter.setCurrentIndex(page.due_filter.findData("all"))
+    qtbot.waitUntil(lambda: model.current_filter.due == "all" and model.rowCount() == 200 and not model.busy)
+    view.setFocus()
+    with qtbot.waitSignal(model.fetchedToEnd, timeout=10000):
+        qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert model.rowCount() == 420
+    assert view.currentIndex().row() == 419
+    assert view.viewport().rect().intersects(view.visualRect(view.currentIndex()))
