@@ -324,7 +324,7 @@ class CaseListPage(QWidget):
         self.search_caption.setText(self.tr("&Find"))
         self.search.setPlaceholderText(self.tr("Case number, name, last 4 of phone or ID (Ctrl+F)"))
         self.state_caption.setText(self.tr("&State"))
-        self.due_caption.setText(self.tr("&Due"))
+        self.due_caption.setText(self.tr("D&ue"))
         self.state_filter.setItemText(0, self.tr("All states"))
         for i in range(1, self.state_filter.count()):
             self.state_filter.setItemText(i, labels.state_name(str(self.state_filter.itemData(i))))

@@ -522,8 +522,8 @@
     </message>
     <message>
         <location filename="../../ui/case_list.py" line="239" />
-        <source>&amp;Due</source>
-        <translation>时限(&amp;D)</translation>
+        <source>D&amp;ue</source>
+        <translation>时限(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../ui/case_list.py" line="240" />

@@ -259,3 +259,35 @@ def test_changing_the_operator_masks_what_the_previous_one_revealed(qtbot: Any, 
     assert view.complainant.values["id_number"].text() == "110105********002X"
     assert view.case is not None and view.case.masked
     assert view.reveal_button.text() == "显示个人信息…"
+
+
+def _mnemonics(window: Any) -> dict[str, list[str]]:
+    """Alt+letter -> the visible texts that claim it (menu bar titles, labels with a buddy, buttons)."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton
+
+    claims: dict[str, list[str]] = {}
+    texts = [a.text() for a in window.menuBar().actions() if a.isVisible()]
+    texts += [w.text() for w in window.findChildren(QLabel) if w.buddy() is not None and w.isVisible()]
+    texts += [w.text() for w in window.findChildren(QAbstractButton) if w.isVisible()]
+    for text in texts:
+        match = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if match:
+            claims.setdefault(match.group(1).upper(), []).append(text)
+    return claims
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_no_two_mnemonics_collide_in_one_screen(qtbot: Any, make_window: Any, desk: Desk, language: str) -> None:
+    number = operations.register(desk, actor(desk, "1024"), intake()).case_number
+    window = make_window("1024")
+    install_language(language)
+    screens = {"list": window.list_page}
+    screens["case"] = window.open_case(number)
+    screens["intake"] = window.new_case()
+    for name, page in screens.items():
+        window.tabs.setCurrentWidget(page)
+        qtbot.waitUntil(page.isVisible)
+        clashes = {key: texts for key, texts in _mnemonics(window).items() if len(texts) > 1}
+        assert not clashes, (language, name, clashes)
