@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
     "id_future_birthdate": QT_TRANSLATE_NOOP("Messages", "The birth date {birth_date} lies in the future."),
     "card_format": QT_TRANSLATE_NOOP("Messages", "A card number has 13 to 19 digits."),
     "card_checksum": QT_TRANSLATE_NOOP("Messages", "Card number fails the check digit (Luhn): please re-read it."),
-    "phone_format": QT_TRANSLATE_NOOP("Messages", "An 11-digit mobile (1[3-9]...) or a landline such as 0591-87654321."),
+    "phone_format": QT_TRANSLATE_NOOP("Messages", "A mobile number has 11 digits and starts with 13 to 19; a landline is the area code and number, such as 0591-87654321."),
     "uscc_checksum": QT_TRANSLATE_NOOP("Messages", "Not a valid unified social credit code (18 characters)."),
     "phone_area": QT_TRANSLATE_NOOP("Messages", "This area code does not exist in mainland China: please re-check it."),
     "control_char": QT_TRANSLATE_NOOP("Messages", "Contains a control character ({char}): please retype the text."),

@@ -1551,8 +1551,8 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="37" />
-        <source>An 11-digit mobile (1[3-9]...) or a landline such as 0591-87654321.</source>
-        <translation>请填写11位手机号码（1[3-9]开头）或固定电话，如 0591-87654321。</translation>
+        <source>A mobile number has 11 digits and starts with 13 to 19; a landline is the area code and number, such as 0591-87654321.</source>
+        <translation>手机号码为11位数字，以13至19开头；固定电话请填写区号和号码，如 0591-87654321。</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="38" />

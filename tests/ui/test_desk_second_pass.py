@@ -25,6 +25,7 @@ from ui.detail.dialogs import ActionDialog
 from ui.i18n import install_language
 from ui.operations import desk_snapshot
 from ui.tasks import SynchronousExecutor
+from ui.widgets import ErrorLabel
 
 from .conftest import VALID_CARD, VALID_ID, actor, intake
 
@@ -291,3 +292,23 @@ def test_no_two_mnemonics_collide_in_one_screen(qtbot: Any, make_window: Any, de
         qtbot.waitUntil(page.isVisible)
         clashes = {key: texts for key, texts in _mnemonics(window).items() if len(texts) > 1}
         assert not clashes, (language, name, clashes)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_a_wrong_phone_is_explained_in_words_not_a_pattern(qtbot: Any, make_window: Any, language: str) -> None:
+    window = make_window("1024", language=language)
+    install_language(language)
+    form = window.new_case()
+    phone = form.complainant.phone
+    phone.setFocus()
+    qtbot.keyClicks(phone, "12345678901")
+    qtbot.keyClick(phone, Qt.Key.Key_Tab)
+
+    def shown() -> list[str]:
+        return [e.text() for e in form.findChildren(ErrorLabel) if e.isVisible() and e.text()]
+
+    qtbot.waitUntil(lambda: bool(shown()))
+    (message,) = shown()
+    assert "[" not in message and "..." not in message
+    assert ("13至19" in message) if language == "zh_CN" else ("13 to 19" in message)
+    assert "0591-87654321" in message
