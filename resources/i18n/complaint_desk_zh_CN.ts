@@ -647,6 +647,11 @@
         <source>Type a code or a name, ↓ for the list</source>
         <translation>输入代码或名称，按 ↓ 显示列表</translation>
     </message>
+    <message>
+        <location filename="../../ui/intake/pickers.py" line="1" />
+        <source>No match for “%1”: try a code, a name or another word (F4: the whole list)</source>
+        <translation>没有与“%1”匹配的分类：请换用代码、名称或其他说法（F4：完整列表）</translation>
+    </message>
 </context>
 <context>
     <name>DeadlinePanel</name>

@@ -27,6 +27,7 @@ from ui.operations import desk_snapshot
 from ui.tasks import SynchronousExecutor
 from ui.widgets import ErrorLabel
 
+from .test_intake_keyboard import type_text
 from .conftest import VALID_CARD, VALID_ID, actor, intake
 
 # Received so that the 60-day limit falls on New Year's Day 2027, a year the
@@ -312,3 +313,32 @@ def test_a_wrong_phone_is_explained_in_words_not_a_pattern(qtbot: Any, make_wind
     assert "[" not in message and "..." not in message
     assert ("13至19" in message) if language == "zh_CN" else ("13 to 19" in message)
     assert "0591-87654321" in message
+
+
+def _popup_texts(picker: Any) -> list[str]:
+    popup = picker.completer_popup()
+    model = popup.model()
+    return [str(model.index(r, 0).data()) for r in range(model.rowCount())] if popup.isVisible() else []
+
+
+def test_classification_pickers_find_synonyms_and_say_when_nothing_matches(qtbot: Any, make_window: Any) -> None:
+    window = make_window("1024")
+    form = window.new_case()
+    reason, demand = form.pickers["reason"], form.pickers["demand"]
+    reason.setFocus()
+    type_text(qtbot, reason, "年费")  # the word a complainant uses; no code or name contains it
+    qtbot.waitUntil(lambda: bool(_popup_texts(reason)))
+    shown = _popup_texts(reason)
+    assert any("收费" in t or "费用" in t or "合同" in t or "规则" in t for t in shown), shown
+    assert not any("没有" in t for t in shown)
+    demand.setFocus()
+    type_text(qtbot, demand, "年费")
+    qtbot.waitUntil(lambda: bool(_popup_texts(demand)))
+    assert any(t.startswith("D01") for t in _popup_texts(demand)), "退费 is found through its synonym"
+    demand.clear()
+    type_text(qtbot, demand, "火星")
+    qtbot.waitUntil(lambda: any("没有" in t for t in _popup_texts(demand)))
+    (hint,) = _popup_texts(demand)
+    assert "火星" in hint and "F4" in hint
+    qtbot.keyClick(demand.completer_popup(), Qt.Key.Key_Return)
+    assert demand.code() == "" and demand.text() == "火星", "the hint is not a choice"
