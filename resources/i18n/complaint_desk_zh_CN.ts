@@ -1466,6 +1466,36 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <source>Check whether a receipt was issued by this desk: scan its QR code or type its number and code (Ctrl+Shift+R)</source>
         <translation>核验回执是否由本窗口出具：扫描二维码，或输入编号和验证码（Ctrl+Shift+R）</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>Close the intake</source>
+        <translation>关闭登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>This complaint is not saved as a case yet.</source>
+        <translation>本投诉尚未保存为案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>Keep what was typed as a draft for later (only you are offered it), discard it, or go back to the form?</source>
+        <translation>将已填写的内容保存为草稿以便稍后继续（仅向您本人提供），还是放弃，或返回表单？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>Keep as draft</source>
+        <translation>保存为草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -3003,6 +3033,24 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <location filename="../../ui/detail/surveyor.py" line="1" />
         <source>Add an operator…</source>
         <translation>添加操作员…</translation>
+    </message>
+</context>
+<context>
+    <name>DraftOffer</name>
+    <message>
+        <location filename="../../ui/intake/draft_offer.py" line="1" />
+        <source>An unsaved intake you started at %1 is kept. Restore it only when that complainant is at the desk.</source>
+        <translation>您于%1开始的一份未保存登记已保留为草稿。请仅在该投诉人在场时恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/draft_offer.py" line="1" />
+        <source>Restore draft</source>
+        <translation>恢复草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/draft_offer.py" line="1" />
+        <source>Discard it</source>
+        <translation>放弃草稿</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton
 
 from app.cli import main
 from app.desk import Desk, open_desk
@@ -342,3 +342,50 @@ def test_classification_pickers_find_synonyms_and_say_when_nothing_matches(qtbot
     assert "火星" in hint and "F4" in hint
     qtbot.keyClick(demand.completer_popup(), Qt.Key.Key_Return)
     assert demand.code() == "" and demand.text() == "火星", "the hint is not a choice"
+
+
+def test_closing_an_unsaved_intake_asks_and_a_kept_draft_is_offered_only_to_its_operator(
+        qtbot: Any, make_window: Any, desk: Desk) -> None:
+    window = make_window("1024")
+    form = window.new_case()
+    form.complainant.name.setFocus()
+    type_text(qtbot, form.complainant.name, "王小明")
+    phone = form.complainant.phone
+    phone.setFocus()
+    qtbot.keyClicks(phone, "13800000000")
+
+    # Ctrl+W asks; Cancel goes back to the form with everything still typed.
+    qtbot.keyClick(phone, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    question = window.close_question
+    assert question is not None and question.isVisible()
+    assert {b.text() for b in question.buttons()} == {"保存为草稿", "放弃", "取消"}
+    qtbot.keyClick(question, Qt.Key.Key_Escape)
+    assert window.tabs.indexOf(form) >= 0 and form.complainant.name.text() == "王小明"
+
+    # Keep as draft: the tab closes, the draft stays on disk.
+    qtbot.keyClick(phone, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    next(b for b in window.close_question.buttons() if b.text() == "保存为草稿").click()
+    assert window.tabs.indexOf(form) < 0
+
+    # Another operator's Ctrl+N: an empty form, nothing offered, nobody else's complainant on screen.
+    operator = window.status.operator
+    operator.setCurrentIndex(operator.findData("4096"))
+    other = window.new_case()
+    assert other.is_empty() and other.offer is None
+    assert "王小明" not in "".join(w.text() for w in other.findChildren(QLineEdit))
+    qtbot.keyClick(other.complainant.name, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.indexOf(other) < 0, "an empty form closes without asking"
+
+    # Its own operator is offered it, and only restoring fills it in.
+    operator.setCurrentIndex(operator.findData("1024"))
+    mine = window.new_case()
+    assert mine.is_empty() and mine.offer is not None and mine.offer.isVisible()
+    assert "王小明" not in mine.offer.text.text() and "13800000000" not in mine.offer.text.text()
+    mine.offer.restore_button.click()
+    assert mine.complainant.name.text() == "王小明" and mine.offer is None
+
+    # Discard from the question throws it away for good.
+    qtbot.keyClick(mine.complainant.name, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    next(b for b in window.close_question.buttons() if b.text() == "放弃").click()
+    assert window.tabs.indexOf(mine) < 0
+    assert window.new_case().offer is None
