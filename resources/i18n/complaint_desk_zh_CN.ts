@@ -785,6 +785,11 @@
         <source>Check the deadline data (%1).</source>
         <translation>请核对时限数据（%1）。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/detail/panels.py" line="105" />
+        <source>Overdue by %n day(s): the legal limit %1 has passed.</source>
+        <translation><numerusform>已超期%n日：法定期限%1已过。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>IntakeForm</name>

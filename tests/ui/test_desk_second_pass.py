@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton
 
 from app.cli import main
+from app.clock import BEIJING
 from app.desk import Desk, open_desk
 from app.domain.states import CaseAction, CaseState
 from app.errors import ValidationError
@@ -389,3 +391,18 @@ def test_closing_an_unsaved_intake_asks_and_a_kept_draft_is_offered_only_to_its_
     next(b for b in window.close_question.buttons() if b.text() == "放弃").click()
     assert window.tabs.indexOf(mine) < 0
     assert window.new_case().offer is None
+
+
+def test_an_overdue_case_says_by_how_many_days(qtbot: Any, make_window: Any, desk: Desk) -> None:
+    now = datetime.now(BEIJING)
+    number = operations.register(desk, actor(desk, "1024"),
+                                 intake(received_at=(now - timedelta(days=40)).isoformat())).case_number
+    window = make_window("1024")
+    view = window.open_case(number)
+    d = view.case.deadline
+    late = (now.date() - d.legal_limit).days
+    assert late > 0
+    assert f"已超期{late}日" in view.deadline.status.text()
+    assert d.legal_limit.isoformat() in view.deadline.status.text()
+    install_language("en")
+    assert f"Overdue by {late} day" in view.deadline.status.text()

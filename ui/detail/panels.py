@@ -100,7 +100,10 @@ class DeadlinePanel(QGroupBox):
                     else self.tr("Handled within the time limit."))
             icon = "overdue" if d.ended_late else "ok"
         elif d.status is DueStatus.OVERDUE:
-            text, icon = self.tr("Overdue: the legal limit has passed."), "overdue"
+            late = (d.nominal_due - d.legal_limit).days - d.days_left  # days since the legal limit
+            text = self.tr("Overdue by %n day(s): the legal limit %1 has passed.", "", late).replace(
+                "%1", d.legal_limit.isoformat())
+            icon = "overdue"
         elif d.past_target:
             text, icon = self.tr("Past the target date; the legal limit has not passed yet."), "due_soon"
         elif d.status is DueStatus.DUE_SOON:
