@@ -28,6 +28,7 @@ from typing import Any, Unpack
 
 from sqlalchemy import ColumnClause, ColumnElement, Integer, Select, and_, false, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import operators
 from sqlalchemy.sql.visitors import replacement_traverse
 
 from app.db.models import Case, Party
@@ -171,8 +172,8 @@ def search_cases(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilter(),
     key, descending = flt.order()
     ids = _page_ids(session, rb, flt)
     if key is SortKey.RECEIVED and descending:
-        page = ids.order_by(Case.received_at.desc(), Case.case_number.desc()).offset(offset).limit(limit)
-        sub = page.subquery("page")
+        sub = ids.order_by(Case.received_at.desc(), Case.case_number.desc()).offset(offset).limit(limit) \
+            .subquery("page")
         stmt = (_base().join(sub, _ROWID == sub.c.rid).order_by(sub.c.received_at.desc(), sub.c.case_number.desc()))
         return [CaseRow(*row) for row in session.execute(stmt)]
     name, responder = _sort_name.name, _sort_responder.staff_no
@@ -181,11 +182,17 @@ def search_cases(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilter(),
     elif key is SortKey.FIRST_RESPONDER:
         ids = ids.join(_sort_responder, _sort_responder.id == Case.first_responder_id)
     terms = order_by(flt, name=name, first_responder=responder)
-    ranked = ids.add_columns(func.row_number().over(order_by=terms).label("pos")).subquery("ranked")
-    page_ids = (select(ranked.c.rid, ranked.c.pos).order_by(ranked.c.pos).offset(offset).limit(limit)
-                .subquery("page"))
-    stmt = _base().join(page_ids, _ROWID == page_ids.c.rid).order_by(page_ids.c.pos)
+    # The sort values travel with the ids, so the join orders the page without sorting it again;
+    # SQLite keeps only offset + limit rows while it sorts (or walks an index for the plain keys).
+    keyed = ids.add_columns(*(t.element.label(f"k{i}") for i, t in enumerate(terms)))
+    ranked = keyed.order_by(*terms).offset(offset).limit(limit).subquery("page")
+    again = [ranked.c[f"k{i}"].desc() if _is_desc(t) else ranked.c[f"k{i}"].asc() for i, t in enumerate(terms)]
+    stmt = _base().join(ranked, _ROWID == ranked.c.rid).order_by(*again)
     return [CaseRow(*row) for row in session.execute(stmt)]
+
+
+def _is_desc(term: Any) -> bool:
+    return getattr(term, "modifier", None) is operators.desc_op
 
 
 def count_matching(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilter()) -> int:
