@@ -113,7 +113,7 @@ class DeadlinePanel(QGroupBox):
         missing = ", ".join(str(y) for y in d.holiday_data_missing_years)
         if missing:
             # A limit in a year without holiday data may really be later: never a green tick.
-            text += " " + self.tr("Holiday data for %1 is missing: the legal limit is uncertain (counted in "
+            text += ("" if text.endswith("。") else " ") + self.tr("Holiday data for %1 is missing: the legal limit is uncertain (counted in "
                                   "plain calendar days, not moved past holidays). Ask the administrator to add "
                                   "the State Council's holiday schedule.").replace("%1", missing)
             if icon == "ok":

@@ -82,10 +82,11 @@ class SurveyorChoice(QWidget):
             actor = self.ctx.actor
             text = self.tr("Nobody at this desk may do the follow-up: it must not be the case's handler (%1), "
                            "and an auditor cannot do it. Another operator who works cases is needed.")
+            sep = "" if text.endswith("。") else " "  # Chinese sentences run on without a space
             if actor is not None and can(actor.role, Permission.MANAGE_DESK):
-                text += " " + self.tr("Add one with the button below, then choose them here.")
+                text += sep + self.tr("Add one with the button below, then choose them here.")
             else:
-                text += " " + self.tr("Ask the administrator to add one (Settings, Operators), then choose them "
+                text += sep + self.tr("Ask the administrator to add one (Settings, Operators), then choose them "
                                       "here.")
         self.help.setText(text.replace("%1", handler))
         self.help.setProperty("role", "value" if self.eligible else "error")
