@@ -106,6 +106,11 @@ class CaseListPage(QWidget):
         self.error_label.setProperty("role", "error")
         self.error_label.hide()
         self.view = CaseTableView()
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setProperty("role", "hint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.hide()
         self.opening = QLabel()
         self.opening.setProperty("role", "hint")
         self.opening.setProperty("alignment", "AlignCenter")  # Qt.AlignmentFlag.AlignCenter, by name (see above)
@@ -137,6 +142,7 @@ class CaseListPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.error_label)
         layout.addWidget(self.opening)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
         QWidget.setTabOrder(self.search, self.state_filter)
@@ -282,6 +288,7 @@ class CaseListPage(QWidget):
         assert self.model is not None
         self.error_label.hide()
         self._show_sort(flt)
+        self._show_empty_hint()
         if flt != self._applied:
             # A new result set starts at its top; a refresh of the same filter keeps the place.
             self._applied = flt
@@ -292,6 +299,22 @@ class CaseListPage(QWidget):
         if not self._widths_set and self.model.rowCount() > 0:
             self._fit_columns()
         self.rowsShown.emit()
+
+    def _show_empty_hint(self) -> None:
+        """Say why the list is empty and what to do, instead of a blank table."""
+        if self.model is None or self.model.rowCount() > 0:
+            self.empty_hint.hide()
+            return
+        flt = self.model.current_filter
+        if not flt.text and not flt.states and flt.due == "all":
+            text = self.tr("No cases yet. Press Ctrl+N to register the first complaint.")
+        elif flt.text:
+            text = self.tr("No case matches “%1” with these filters. Search by case number, name, or the last 4 "
+                           "digits of the phone or ID; or set the filters to all.").replace("%1", flt.text)
+        else:
+            text = self.tr("No case in this view. Set the state and due filters to all to see every case.")
+        self.empty_hint.setText(text)
+        self.empty_hint.show()
 
     def _fit_columns(self) -> None:
         if self.model is None:
@@ -331,6 +354,8 @@ class CaseListPage(QWidget):
         self._name_due_filters()
         self.view.setAccessibleName(self.tr("Cases"))
         self.opening.setText(self.tr("Opening the case register…"))
+        if self.model is not None:
+            self._show_empty_hint()
         if self.model is None:
             return
         if self.model.total is not None:

@@ -545,6 +545,21 @@
         <source>Due within %n day(s)</source>
         <translation><numerusform>%n日内到期</numerusform></translation>
     </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="1" />
+        <source>No cases yet. Press Ctrl+N to register the first complaint.</source>
+        <translation>暂无投诉案件。按 Ctrl+N 登记第一件投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="1" />
+        <source>No case matches “%1” with these filters. Search by case number, name, or the last 4 digits of the phone or ID; or set the filters to all.</source>
+        <translation>在当前筛选条件下没有与“%1”匹配的案件。可按投诉编号、姓名或电话、证件号后4位查找，或将筛选条件设为全部。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="1" />
+        <source>No case in this view. Set the state and due filters to all to see every case.</source>
+        <translation>此视图中没有案件。将状态和时限筛选设为全部即可查看所有案件。</translation>
+    </message>
 </context>
 <context>
     <name>CaseTableModel</name>

@@ -406,3 +406,19 @@ def test_an_overdue_case_says_by_how_many_days(qtbot: Any, make_window: Any, des
     assert d.legal_limit.isoformat() in view.deadline.status.text()
     install_language("en")
     assert f"Overdue by {late} day" in view.deadline.status.text()
+
+
+def test_an_empty_list_says_why_and_what_to_do(qtbot: Any, make_window: Any, desk: Desk) -> None:
+    window = make_window("1024")
+    page = window.list_page
+    hint = page.findChild(QLabel, "empty_hint")
+    qtbot.waitUntil(hint.isVisible)
+    assert "Ctrl+N" in hint.text()
+    operations.register(desk, actor(desk, "1024"), intake())
+    with qtbot.waitSignal(page.model.filterApplied, timeout=5000):
+        window.refresh_action.trigger()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert not hint.isVisible()
+    with qtbot.waitSignal(page.model.filterApplied, timeout=5000):
+        qtbot.keyClicks(page.search, "zzz")
+    assert hint.isVisible() and "zzz" in hint.text() and "后4位" in hint.text()
