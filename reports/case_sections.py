@@ -11,7 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from app.domain.masking import MaskStrength
 from reports.case_tables import key_value_table, list_table
-from reports.data import CaseReportData, Organisation, Person, Proxy
+from reports.data import CaseReportData, DeadlineHistory, Organisation, Person, Proxy
 from reports.layout import Styles, cn_date, cn_datetime, markup, paragraphs, short_datetime
 
 MASK_LABELS = {
@@ -144,11 +144,20 @@ def narrative(c: CaseReportData, s: Styles) -> list[Flowable]:
     ]
 
 
+def _legal_limit_text(d: DeadlineHistory) -> str:
+    """The legal limit, or, without holiday data for its year, the plain date marked as uncertain."""
+    if not d.holiday_data_missing_years:
+        return cn_date(d.legal_limit)
+    years = "、".join(f"{y}年" for y in d.holiday_data_missing_years)
+    return (f"{cn_date(d.legal_limit)}（待定：缺少{years}法定节假日数据，按自然日计算，"
+            "未作节假日顺延；如遇法定节假日，依法顺延至节后第一个工作日）")
+
+
 def deadlines(c: CaseReportData, s: Styles, width: float) -> list[Flowable]:
     d = c.deadline
     rows = [
         ("处理期限（工作目标）", cn_date(d.nominal_due)),
-        ("法定期限（节假日顺延）", cn_date(d.legal_limit)),
+        ("法定期限（节假日顺延）", _legal_limit_text(d)),
     ]
     if d.rule_text:
         rows.append(("依据", d.rule_text))

@@ -181,6 +181,9 @@ class DeadlineHistory:
     rule_text: str = ""
     extensions: tuple[Extension, ...] = ()
     pauses: tuple[Pause, ...] = ()
+    # Years without statutory holiday data: the legal limit is then in plain
+    # calendar days and printed as uncertain, never as a rolled limit.
+    holiday_data_missing_years: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

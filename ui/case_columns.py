@@ -15,6 +15,9 @@ class Column(IntEnum):
     DUE = 6
 
 
+#: The SortKey (app.services.case_rows) of each column, in Column order.
+SORT_KEYS = ("number", "received", "complainant", "classification", "state", "first_responder", "due")
+
 #: DueFilter values in menu order (app.services.queries.DueFilter; a test keeps them equal).
 DUE_FILTERS = ("all", "open", "overdue", "due_soon", "paused", "closed")
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from ui import labels
-from ui.case_columns import DUE_FILTERS, STATES, Column
+from ui.case_columns import SORT_KEYS, DUE_FILTERS, STATES, Column
 
 # Qt's namespace is looked up where it is used (QtCore.Qt...), never imported at the top: building
 # its ~90 Python enums takes ~12 ms, and this page is part of the first frame (bench/gui_bench.py).
@@ -42,10 +42,15 @@ class CaseTableView(QTableView):
 
     # Enter or double-click on a row (argument: the row number).
     rowActivated = Signal(int)
+    # Ctrl+End: go to the last matching case, loading what is not loaded yet.
+    endRequested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
         if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.rowActivated.emit(self.currentIndex().row())
+            return
+        if event.key() == QtCore.Qt.Key.Key_End and event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier:
+            self.endRequested.emit()
             return
         super().keyPressEvent(event)
 
@@ -104,6 +109,11 @@ class CaseListPage(QWidget):
         self.error_label.setProperty("role", "error")
         self.error_label.hide()
         self.view = CaseTableView()
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setProperty("role", "hint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.hide()
         self.opening = QLabel()
         self.opening.setProperty("role", "hint")
         self.opening.setProperty("alignment", "AlignCenter")  # Qt.AlignmentFlag.AlignCenter, by name (see above)
@@ -135,6 +145,7 @@ class CaseListPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.error_label)
         layout.addWidget(self.opening)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
         QWidget.setTabOrder(self.search, self.state_filter)
@@ -149,10 +160,16 @@ class CaseListPage(QWidget):
         self.search.downPressed.connect(self.focus_list)
         self.search.entered.connect(self._open_first)
         self.state_filter.currentIndexChanged.connect(self.apply_filter)
-        self.due_filter.currentIndexChanged.connect(self.apply_filter)
+        self.due_filter.currentIndexChanged.connect(self._due_filter_changed)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.sortIndicatorChanged.connect(self._sort_clicked)
+        self._sort: tuple[str, bool] | None = None
         self.view.rowActivated.connect(self._open_row)
+        self.view.endRequested.connect(self._go_to_end)
         self.view.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self._widths_set = False
+        self._applied: CaseFilter | None = None
         self.retranslate()
 
     def show_first_page(self, page: FirstPage, executor: Executor) -> None:
@@ -193,6 +210,7 @@ class CaseListPage(QWidget):
         model.totalChanged.connect(self._show_total)
         model.filterApplied.connect(self._filter_applied)
         model.loadFailed.connect(self._load_failed)
+        model.fetchedToEnd.connect(self._select_last_row)
         self.opening.hide()
         self.layout().activate()  # the table takes the label's room before its rows are first painted
 
@@ -200,9 +218,31 @@ class CaseListPage(QWidget):
     def current_filter(self) -> CaseFilter:
         from app.services.case_rows import CaseFilter, DueFilter
 
+        from app.services.case_rows import SortKey
+
         state = str(self.state_filter.currentData() or "")
+        sort, descending = self._sort if self._sort is not None else (None, False)
         return CaseFilter(text=self.search.text().strip(), states=(state,) if state else (),
-                          due=DueFilter(str(self.due_filter.currentData() or DueFilter.ALL.value)))
+                          due=DueFilter(str(self.due_filter.currentData() or DueFilter.ALL.value)),
+                          sort=SortKey(sort) if sort else None, descending=descending)
+
+    def _sort_clicked(self, column: int, order: QtCore.Qt.SortOrder) -> None:
+        """A column header was clicked: order the whole list by it, in SQL."""
+        self._sort = (SORT_KEYS[column], order == QtCore.Qt.SortOrder.DescendingOrder)
+        self.apply_filter()
+
+    def _due_filter_changed(self) -> None:
+        # Each due view starts in its natural order: the overdue and due-soon views most urgent first.
+        self._sort = None
+        self.apply_filter()
+
+    def _show_sort(self, flt: CaseFilter) -> None:
+        key, descending = flt.order()
+        header = self.view.horizontalHeader()
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(SORT_KEYS.index(key.value), QtCore.Qt.SortOrder.DescendingOrder if descending
+                                else QtCore.Qt.SortOrder.AscendingOrder)
+        header.blockSignals(blocked)
 
     def apply_filter(self) -> None:
         if self.model is not None:
@@ -223,6 +263,21 @@ class CaseListPage(QWidget):
                 self.model.index(0, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
+    def _go_to_end(self) -> None:
+        if self.model is not None:
+            self.model.fetch_to_end()
+
+    def _select_last_row(self) -> None:
+        assert self.model is not None
+        last = self.model.rowCount() - 1
+        if last < 0:
+            return
+        column = max(self.view.currentIndex().column(), 0)
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(last, column),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollToBottom()
+
     def _open_first(self) -> None:
         if self.model is not None and self.model.rowCount() > 0:
             self._open_row(0)
@@ -232,14 +287,37 @@ class CaseListPage(QWidget):
         if case is not None:
             self.openCase.emit(case.case_number)
 
-    def _filter_applied(self, _flt: CaseFilter) -> None:
+    def _filter_applied(self, flt: CaseFilter) -> None:
         assert self.model is not None
         self.error_label.hide()
+        self._show_sort(flt)
+        self._show_empty_hint()
+        if flt != self._applied:
+            # A new result set starts at its top; a refresh of the same filter keeps the place.
+            self._applied = flt
+            self.view.scrollToTop()
+            self.view.selectionModel().clearCurrentIndex()
         if self.model.total is None:
             self.count_label.setText(self.tr("Counting…"))
         if not self._widths_set and self.model.rowCount() > 0:
             self._fit_columns()
         self.rowsShown.emit()
+
+    def _show_empty_hint(self) -> None:
+        """Say why the list is empty and what to do, instead of a blank table."""
+        if self.model is None or self.model.rowCount() > 0:
+            self.empty_hint.hide()
+            return
+        flt = self.model.current_filter
+        if not flt.text and not flt.states and flt.due == "all":
+            text = self.tr("No cases yet. Press Ctrl+N to register the first complaint.")
+        elif flt.text:
+            text = self.tr("No case matches “%1” with these filters. Search by case number, name, or the last 4 "
+                           "digits of the phone or ID; or set the filters to all.").replace("%1", flt.text)
+        else:
+            text = self.tr("No case in this view. Set the state and due filters to all to see every case.")
+        self.empty_hint.setText(text)
+        self.empty_hint.show()
 
     def _fit_columns(self) -> None:
         if self.model is None:
@@ -272,13 +350,15 @@ class CaseListPage(QWidget):
         self.search_caption.setText(self.tr("&Find"))
         self.search.setPlaceholderText(self.tr("Case number, name, last 4 of phone or ID (Ctrl+F)"))
         self.state_caption.setText(self.tr("&State"))
-        self.due_caption.setText(self.tr("&Due"))
+        self.due_caption.setText(self.tr("D&ue"))
         self.state_filter.setItemText(0, self.tr("All states"))
         for i in range(1, self.state_filter.count()):
             self.state_filter.setItemText(i, labels.state_name(str(self.state_filter.itemData(i))))
         self._name_due_filters()
         self.view.setAccessibleName(self.tr("Cases"))
         self.opening.setText(self.tr("Opening the case register…"))
+        if self.model is not None:
+            self._show_empty_hint()
         if self.model is None:
             return
         if self.model.total is not None:

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from ui.operations import CasePage
 
 PAGE_SIZE = 200
+# A limit no list reaches: the rest of the matches in one query.
+_ALL_ROWS = 1 << 40
 #: Typing pause after which the matches are counted.
 COUNT_DELAY_MS = 400
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -93,6 +95,8 @@ class CaseTableModel(QAbstractTableModel):
     busyChanged = Signal(bool)
     # A search or fetch failed (argument: the exception), e.g. the store is locked.
     loadFailed = Signal(object)
+    # Every matching row is loaded after fetch_to_end() (Ctrl+End).
+    fetchedToEnd = Signal()
 
     def __init__(self, desk: Desk | None, executor: Executor, *, page_size: int = PAGE_SIZE,
                  today: Callable[[], date] | None = None, first_page: FirstPage | None = None,
@@ -127,6 +131,7 @@ class CaseTableModel(QAbstractTableModel):
         self._count_timer.setInterval(COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self._count_shown)
         self._fetching = False
+        self._to_end = False
         self._operator_names: dict[str, str] = {}
         self._texts: dict[int, tuple[str, ...]] = {}
         self._urgency: dict[int, Urgency] = {}
@@ -278,9 +283,23 @@ class CaseTableModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008 - Qt signature
         if not self.canFetchMore(parent):
             return
+        self._fetch(self._page_size)
+
+    def fetch_to_end(self) -> None:
+        """Load every remaining row in one query (Ctrl+End must reach the real end, not the
+        end of the pages scrolled so far); ``fetchedToEnd`` says when they are in."""
+        if self._exhausted and not self._searching:
+            self.fetchedToEnd.emit()
+            return
+        if not self.canFetchMore(QModelIndex()):
+            return
+        self._to_end = True
+        self._fetch(_ALL_ROWS)
+
+    def _fetch(self, size: int) -> None:
         self._fetching = True
         self.busyChanged.emit(True)
-        desk, size, flt, offset = self._desk, self._page_size, self._filter, len(self._rows)
+        desk, flt, offset = self._desk, self._filter, len(self._rows)
         assert desk is not None
 
         def work(state: TaskState) -> CasePage:
@@ -304,6 +323,10 @@ class CaseTableModel(QAbstractTableModel):
     def _page_finished(self) -> None:
         self._fetching = False
         self.busyChanged.emit(self.busy)
+        if self._to_end:
+            self._to_end = False
+            if self._exhausted:
+                self.fetchedToEnd.emit()
 
     # --- presentation -------------------------------------------------------------------
     def set_operator_names(self, names: dict[str, str]) -> None:

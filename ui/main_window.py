@@ -218,8 +218,8 @@ class MainWindow(QMainWindow):
         self.list_page.start()
         self.refresh_counts()
         self._counts_timer.start()
-        for draft in self.drafts.all():
-            self.new_case(draft, focus=False)
+        for draft in self._own_drafts():
+            self.new_case(offer=draft, focus=False)
         self.tabs.setCurrentIndex(0)
         if not self.list_page.search.hasFocus():
             self.list_page.focus_search()
@@ -299,17 +299,18 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     # --- tabs -----------------------------------------------------------------------------
-    def new_case(self, draft: Draft | None = None, *, focus: bool = True) -> IntakeForm | None:
-        """Open an intake form (Ctrl+N); an unsaved draft not yet open comes back first."""
-        if not self._when_open(lambda: self.new_case(draft, focus=focus)):
+    def new_case(self, draft: Draft | None = None, *, offer: Draft | None = None,
+                 focus: bool = True) -> IntakeForm | None:
+        """Open an intake form (Ctrl+N): empty, offering (never filling in) a draft the current
+        operator left unsaved; ``draft`` fills the form with that draft."""
+        if not self._when_open(lambda: self.new_case(draft, offer=offer, focus=focus)):
             return None
         from ui.intake.form import IntakeForm
 
+        if draft is None and offer is None:
+            offer = next(iter(self._own_drafts()), None)
         assert self.drafts is not None
-        if draft is None:
-            open_ids = {w.draft_id for w in self._forms()}
-            draft = next((d for d in self.drafts.all() if d.draft_id not in open_ids), None)
-        form = IntakeForm(self._context(), self.drafts, draft)
+        form = IntakeForm(self._context(), self.drafts, draft, offered=offer)
         index = self.tabs.addTab(form, form.title())
         form.titleChanged.connect(lambda title, f=form: self._set_title(f, title))
         form.finished.connect(lambda f=form: self._remove(f))
@@ -363,17 +364,59 @@ class MainWindow(QMainWindow):
 
         return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), CaseDetailView)]
 
+    def _own_drafts(self) -> list[Draft]:
+        """Kept drafts of the current operator that no open form holds or offers (oldest first)."""
+        if self.drafts is None or self.ctx is None or self.ctx.actor is None:
+            return []
+        busy = {w.draft_id for w in self._forms()} | {w.offer.draft.draft_id for w in self._forms() if w.offer}
+        me = self.ctx.actor.staff_no
+        return [d for d in self.drafts.all() if d.operator == me and d.draft_id not in busy]
+
     def close_tab(self, index: int) -> None:
-        """Close a tab (Ctrl+W); an intake form keeps its draft for next time."""
+        """Close a tab (Ctrl+W); an intake form with something typed asks: keep as draft, discard, cancel."""
         widget = self.tabs.widget(index)
         if widget is None or widget is self.list_page:
             return
-        if widget in self._forms():
-            widget.save_draft()  # type: ignore[attr-defined]
+        for form in self._forms():
+            if form is widget:
+                if not form.done and not form.is_empty():
+                    self._ask_before_closing(form)
+                    return
+                form.save_draft()  # an empty form leaves no draft
         if widget in self.detail_views() and self._recording_stops_first(
                 lambda: self.close_tab(self.tabs.indexOf(widget)), widget.case_number):  # type: ignore[attr-defined]
             return
         self._remove(widget)
+
+    def _ask_before_closing(self, form: IntakeForm) -> None:
+        """Ask what becomes of an unsaved intake; answered through ``close_question`` (not blocking)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Close the intake"),
+                          self.tr("This complaint is not saved as a case yet."), parent=self)
+        box.setInformativeText(self.tr("Keep what was typed as a draft for later (only you are offered it), "
+                                       "discard it, or go back to the form?"))
+        keep = box.addButton(self.tr("Keep as draft"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+
+        def answered(_result: int) -> None:
+            clicked = box.clickedButton()
+            if clicked is keep:
+                form.save_draft()
+                self._remove(form)
+            elif clicked is discard:
+                form.discard_now()
+            else:
+                self.tabs.setCurrentWidget(form)
+            self.close_question = None
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        self.close_question: QMessageBox | None = box
+        box.open()
 
     def _recording_stops_first(self, then: Callable[[], None], case_number: str | None = None) -> bool:
         """While a recording runs: ask, stop, finalise and attach it, then ``then`` (True: wait for that)."""

@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
     "id_future_birthdate": QT_TRANSLATE_NOOP("Messages", "The birth date {birth_date} lies in the future."),
     "card_format": QT_TRANSLATE_NOOP("Messages", "A card number has 13 to 19 digits."),
     "card_checksum": QT_TRANSLATE_NOOP("Messages", "Card number fails the check digit (Luhn): please re-read it."),
-    "phone_format": QT_TRANSLATE_NOOP("Messages", "An 11-digit mobile (1[3-9]...) or a landline such as 0591-87654321."),
+    "phone_format": QT_TRANSLATE_NOOP("Messages", "A mobile number has 11 digits and starts with 13 to 19; a landline is the area code and number, such as 0591-87654321."),
     "hotline_format": QT_TRANSLATE_NOOP("Messages", "A hotline of 5 to 20 digits, e.g. 95588 or 400-820-8888."),
     "uscc_checksum": QT_TRANSLATE_NOOP("Messages", "Not a valid unified social credit code (18 characters)."),
     "phone_area": QT_TRANSLATE_NOOP("Messages", "This area code does not exist in mainland China: please re-check it."),
@@ -48,6 +48,8 @@ MESSAGES: dict[str, str] = {
     "same_owner": QT_TRANSLATE_NOOP("Messages", "The case is already with this operator."),
     "approval_required": QT_TRANSLATE_NOOP("Messages", "The second extension needs a supervisor's approval."),
     "surveyed_by_handler": QT_TRANSLATE_NOOP("Messages", "The satisfaction follow-up must be done by someone other than the handler."),
+    "surveyed_by_role": QT_TRANSLATE_NOOP("Messages", "The satisfaction follow-up is done by staff who work "
+                                                      "cases; this operator's role only reads."),
     "extension_order": QT_TRANSLATE_NOOP("Messages", "Extensions go in order: first to 30 days, then to 60 days."),
     "extension_max": QT_TRANSLATE_NOOP("Messages", "No further extension: 60 days is the last limit."),
     "illegal_transition": QT_TRANSLATE_NOOP("Messages", "This action is not allowed in the case's current state."),

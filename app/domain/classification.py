@@ -7,7 +7,7 @@ it was classified under.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain.datafiles import read_json_file
@@ -16,6 +16,8 @@ from app.errors import DeskError
 REFERENCE_FILE = "jrt0169_2018.json"
 AXES = ("channel", "business", "reason", "demand")
 _ENTRY_KEYS = frozenset({"code", "name_zh", "name_en", "parent"})
+# Optional per entry: words a receptionist types for it (年费 for a fee dispute); older tables lack it.
+_OPTIONAL_KEYS = frozenset({"synonyms"})
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,16 @@ class Code:
     name_zh: str
     name_en: str
     parent: str | None
+    # Search aids only: two editions that differ in synonyms still name the same code.
+    synonyms: tuple[str, ...] = field(default=(), compare=False)
+
+    def matches(self, needle: str) -> bool:
+        """Whether ``needle`` finds this entry: code prefix, a name or a synonym containing it
+        (case-insensitive), or a synonym of two or more characters inside it ("信用卡年费")."""
+        folded = needle.casefold()
+        if self.code.casefold().startswith(folded) or needle in self.name_zh or folded in self.name_en.casefold():
+            return True
+        return any(folded in word or (len(word) >= 2 and word in folded) for word in self.synonyms)
 
 
 class ReferenceTable:
@@ -61,17 +73,13 @@ class ReferenceTable:
         return self.get(axis, code).code not in self._parents[axis]
 
     def search(self, axis: str, text: str) -> list[Code]:
-        """Codes matching ``text`` by code prefix, Chinese name substring or English name
-        substring (case-insensitive), in table order; all codes for empty text."""
+        """Codes matching ``text`` by code prefix, Chinese or English name substring or a synonym
+        (case-insensitive, :meth:`Code.matches`), in table order; all codes for empty text."""
         needle = (text or "").strip()
         entries = self._axis(axis)
         if not needle:
             return list(entries)
-        folded = needle.casefold()
-        return [
-            c for c in entries
-            if c.code.casefold().startswith(folded) or needle in c.name_zh or folded in c.name_en.casefold()
-        ]
+        return [c for c in entries if c.matches(needle)]
 
     def label(self, axis: str, code: str, lang: str = "zh_CN") -> str:
         """Display text "B0302 信用卡" (English name for any language not starting with "zh")."""
@@ -101,9 +109,13 @@ def _parse(data: object, source: str) -> ReferenceTable:
         seen: dict[str, Code] = {}
         for i, entry in enumerate(entries):
             where = f"{axis}[{i}]"
-            if not isinstance(entry, dict) or set(entry) != _ENTRY_KEYS:
-                raise _invalid(source, f"{where} must have exactly the keys {sorted(_ENTRY_KEYS)}")
+            if not isinstance(entry, dict) or not _ENTRY_KEYS <= set(entry) <= _ENTRY_KEYS | _OPTIONAL_KEYS:
+                raise _invalid(source, f"{where} must have the keys {sorted(_ENTRY_KEYS)}"
+                                       f" and may have {sorted(_OPTIONAL_KEYS)}")
             code, zh, en, parent = entry["code"], entry["name_zh"], entry["name_en"], entry["parent"]
+            synonyms = entry.get("synonyms", [])
+            if not isinstance(synonyms, list) or not all(isinstance(w, str) and w.strip() for w in synonyms):
+                raise _invalid(source, f"{where}: synonyms must be a list of non-empty strings")
             if not all(isinstance(v, str) and v.strip() for v in (code, zh, en)):
                 raise _invalid(source, f"{where}: code, name_zh and name_en must be non-empty strings")
             if code != code.strip().upper():
@@ -114,7 +126,8 @@ def _parse(data: object, source: str) -> ReferenceTable:
                 # A parent listed earlier also rules out cycles.
                 if not isinstance(parent, str) or parent not in seen:
                     raise _invalid(source, f"{where}: parent {parent!r} of {code!r} is not listed before it")
-            seen[code] = Code(axis, code, zh.strip(), en.strip(), parent)
+            seen[code] = Code(axis, code, zh.strip(), en.strip(), parent,
+                              tuple(w.strip().casefold() for w in synonyms))
         table[axis] = list(seen.values())
     return ReferenceTable(version.strip(), table)
 

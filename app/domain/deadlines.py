@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from app.domain.holidays import HolidayCalendar
+from app.domain.holidays import HolidayCalendar, missing_holiday_year
 from app.domain.rules import ComplaintRules
 from app.domain.states import CaseState, DueStatus, due_status
 from app.errors import DeskError
@@ -75,6 +75,17 @@ class DeadlineStatus:
     past_target: bool = False
     status: DueStatus = DueStatus.ON_TIME
     ended_late: bool = False
+
+    @property
+    def holiday_data_missing_years(self) -> tuple[int, ...]:
+        """Years whose statutory holidays no source knows, so the legal limit was not rolled."""
+        years = (missing_holiday_year(w) for w in self.warnings)
+        return tuple(sorted({y for y in years if y is not None}))
+
+    @property
+    def limit_uncertain(self) -> bool:
+        """The legal limit is in plain calendar days because holiday data is missing: it may be later."""
+        return bool(self.holiday_data_missing_years)
 
 
 def limit_days_for(extensions: tuple[Extension, ...], rules: ComplaintRules) -> int:

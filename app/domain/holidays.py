@@ -41,6 +41,14 @@ def _parse_days(values: object, source: str, where: str) -> set[date]:
     return days
 
 
+def missing_holiday_year(code: str) -> int | None:
+    """The year of a ``holiday_data_missing:<year>`` warning code, None for any other code."""
+    name, _, year = code.partition(":")
+    if name != HOLIDAY_DATA_MISSING or not year.isdigit():
+        return None
+    return int(year)
+
+
 class HolidayCalendar:
     """Answers "is this a statutory rest day?" and rolls a limit past rest days."""
 

@@ -125,7 +125,8 @@ def validate_phone(raw: str, *, field: str = "phone") -> str:
             raise ValidationError([Problem("phone_area", field, "the area code is not a mainland area code")])
         raise ValidationError(
             [Problem("phone_format", field,
-                     "a phone is an 11-digit mobile (1[3-9]...) or a landline 0area-number[-extension]")]
+                     "a phone is an 11-digit mobile number starting with 13 to 19, or a landline: area code"
+                     " starting with 0, then the number, optionally an extension (0591-87654321-123)")]
         )
     return normal
 

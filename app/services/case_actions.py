@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Operator
 from app.domain.card import scrub_sensitive_text
 from app.domain.deadlines import validate_extension
+from app.domain.follow_up import SURVEYED_BY_HANDLER, follow_up_refusal
 from app.domain.states import CaseAction, CaseState, next_state
 from app.errors import PermissionDenied, Problem, ValidationError
 from app.roles import Permission, can
@@ -158,9 +159,15 @@ def close_case(session: Session, rb: Rulebook, actor: Actor, case_ref: str, *, r
         problems.append(Problem("required", "surveyed_by", "who did the satisfaction follow-up?"))
     _check(problems)
     surveyor = get_actor(session, staff_no=surveyed_by_staff_no)
-    if surveyor.operator_id == case.owner_id:
-        raise ValidationError([Problem("surveyed_by_handler", "surveyed_by",
+    handler = get_actor(session, operator_id=case.owner_id)
+    refusal = follow_up_refusal(role=surveyor.role, staff_no=surveyor.staff_no, handler_staff_no=handler.staff_no)
+    if refusal == SURVEYED_BY_HANDLER:
+        raise ValidationError([Problem(refusal, "surveyed_by",
                                        "the satisfaction follow-up must not be done by the case's handler")])
+    if refusal is not None:
+        raise ValidationError([Problem(refusal, "surveyed_by",
+                                       "the satisfaction follow-up is done by staff who work cases;"
+                                       " this operator's role only reads")])
     assert sat is not None
     removed: list[str] = []
     root, rect, note = _scrub(root, removed), _scrub(rect, removed), _scrub(survey_note.strip(), removed)

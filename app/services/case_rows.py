@@ -39,11 +39,39 @@ class DueFilter(StrEnum):
     CLOSED = "closed"
 
 
+class SortKey(StrEnum):
+    """What the case list is ordered by (one per column of the list)."""
+
+    NUMBER = "number"
+    RECEIVED = "received"
+    COMPLAINANT = "complainant"
+    CLASSIFICATION = "classification"
+    STATE = "state"
+    FIRST_RESPONDER = "first_responder"
+    DUE = "due"
+
+
 @dataclass(frozen=True)
 class CaseFilter:
+    """Which cases the list shows and in what order.
+
+    ``sort`` None means the view's natural order: newest first, except in the
+    overdue and due-soon views, which put the most urgent case first.
+    """
+
     text: str = ""
     states: tuple[str, ...] = ()
     due: DueFilter = DueFilter.ALL
+    sort: SortKey | None = None
+    descending: bool = False
+
+    def order(self) -> tuple[SortKey, bool]:
+        """The sort key and direction in force (True: descending)."""
+        if self.sort is not None:
+            return self.sort, self.descending
+        if self.due in (DueFilter.OVERDUE, DueFilter.DUE_SOON):
+            return SortKey.DUE, False
+        return SortKey.RECEIVED, True
 
 
 @dataclass(frozen=True)

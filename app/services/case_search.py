@@ -27,15 +27,19 @@ import re
 from typing import Any, Unpack
 
 from sqlalchemy import ColumnClause, ColumnElement, Integer, Select, and_, false, func, literal_column, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import operators
 from sqlalchemy.sql.visitors import replacement_traverse
 
 from app.db.models import Case, Party
 from app.services.case_rows import check_search_text
 from app.services.context import Rulebook
 from app.domain.states import OPEN_STATES, CaseState
-from app.services.queries import COUNTING, CaseFilter, CaseRow, DueFilter, _base, _filtered
+from app.db.models import Operator
+from app.services.queries import COUNTING, CaseFilter, CaseRow, DueFilter, SortKey, _base, _filtered, order_by
 
+_sort_name = aliased(Party, name="sort_name")
+_sort_responder = aliased(Operator, name="sort_responder")
 #: At most this many case-number hits are resolved to row ids; more means a common term.
 SPARSE_LIMIT = 2000
 AnySelect = Select[Unpack[tuple[Any, ...]]]
@@ -157,13 +161,39 @@ def _page_ids(session: Session, rb: Rulebook, flt: CaseFilter) -> AnySelect:
 
 
 def search_cases(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilter(), *, offset: int = 0,
-                 limit: int = 200) -> list[CaseRow]:
-    """The rows ``list_cases`` returns for this filter and page, fetched through indexes."""
-    page = (_page_ids(session, rb, flt).order_by(Case.received_at.desc(), Case.case_number.desc())
-            .offset(offset).limit(limit).subquery("page"))
-    stmt = (_base().join(page, _ROWID == page.c.rid)
-            .order_by(page.c.received_at.desc(), page.c.case_number.desc()))
+                 limit: int | None = 200) -> list[CaseRow]:
+    """The rows ``list_cases`` returns for this filter and page, fetched through indexes.
+
+    Newest first walks ix_cases_received_at; the other orders (a column header
+    clicked, the urgent-first default of the overdue and due-soon views) sort the
+    matching ids on the cases table, joining the complainant or the first
+    responder only when the order needs them.  ``limit`` None: every row from
+    ``offset`` on (Ctrl+End in the list).
+    """
+    key, descending = flt.order()
+    ids = _page_ids(session, rb, flt)
+    if key is SortKey.RECEIVED and descending:
+        sub = ids.order_by(Case.received_at.desc(), Case.case_number.desc()).offset(offset).limit(limit) \
+            .subquery("page")
+        stmt = (_base().join(sub, _ROWID == sub.c.rid).order_by(sub.c.received_at.desc(), sub.c.case_number.desc()))
+        return [CaseRow(*row) for row in session.execute(stmt)]
+    name, responder = _sort_name.name, _sort_responder.staff_no
+    if key is SortKey.COMPLAINANT:
+        ids = ids.join(_sort_name, and_(_sort_name.case_id == Case.id, _sort_name.role == "complainant"))
+    elif key is SortKey.FIRST_RESPONDER:
+        ids = ids.join(_sort_responder, _sort_responder.id == Case.first_responder_id)
+    terms = order_by(flt, name=name, first_responder=responder)
+    # The sort values travel with the ids, so the join orders the page without sorting it again;
+    # SQLite keeps only offset + limit rows while it sorts (or walks an index for the plain keys).
+    keyed = ids.add_columns(*(t.element.label(f"k{i}") for i, t in enumerate(terms)))
+    ranked = keyed.order_by(*terms).offset(offset).limit(limit).subquery("page")
+    again = [ranked.c[f"k{i}"].desc() if _is_desc(t) else ranked.c[f"k{i}"].asc() for i, t in enumerate(terms)]
+    stmt = _base().join(ranked, _ROWID == ranked.c.rid).order_by(*again)
     return [CaseRow(*row) for row in session.execute(stmt)]
+
+
+def _is_desc(term: Any) -> bool:
+    return getattr(term, "modifier", None) is operators.desc_op
 
 
 def count_matching(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilter()) -> int:

@@ -157,7 +157,7 @@ def _deadline_history(d: CaseDetail, rb: Rulebook) -> rd.DeadlineHistory:
         elif e.kind == "resume" and pauses and pauses[-1].end is None:
             pauses[-1] = rd.Pause(pauses[-1].start, on, pauses[-1].reason)
     return rd.DeadlineHistory(d.deadline.nominal_due, d.deadline.legal_limit, rule_text(rb, d.deadline.limit_days),
-                              tuple(extensions), tuple(pauses))
+                              tuple(extensions), tuple(pauses), d.deadline.holiday_data_missing_years)
 
 
 def report_data(session: Session, rb: Rulebook, actor: Actor, case_ref: str, *, contacts: DeskContacts,

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, TypeVar, Unpack
 
 from sqlalchemy import ColumnElement, Select, String, and_, func, or_, select, type_coerce
+from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, aliased
 
 from app.db.models import Case, CaseEvent, Operator, Party
@@ -36,6 +37,7 @@ from app.services.case_rows import CaseFilter as CaseFilter
 from app.services.case_rows import check_search_text
 from app.services.case_rows import CaseRow as CaseRow
 from app.services.case_rows import DueFilter as DueFilter
+from app.services.case_rows import SortKey as SortKey
 from app.services.cases import deadline_of, load_case
 from app.services.context import Rulebook
 from app.services.identity import Actor
@@ -119,11 +121,46 @@ def _base() -> AnySelect:
     )
 
 
+# Mapped attributes and SQL expressions alike (SQLAlchemy's own typing keeps them apart).
+SortTerm = Any
+
+
+def sort_columns(key: SortKey, *, name: SortTerm, first_responder: SortTerm) -> list[SortTerm]:
+    """The columns a sort key orders by, ascending, before the newest-first tie-break.
+
+    Remaining time puts the cases whose clock runs first, earliest target date
+    first (the most urgent at the top); paused, decided and ended cases follow.
+    """
+    if key is SortKey.NUMBER:
+        return [Case.case_number]
+    if key is SortKey.RECEIVED:
+        return [Case.received_at]
+    if key is SortKey.COMPLAINANT:
+        return [name]
+    if key is SortKey.CLASSIFICATION:
+        return [Case.business_code, Case.reason_code]
+    if key is SortKey.STATE:
+        return [Case.state]
+    if key is SortKey.FIRST_RESPONDER:
+        return [first_responder]
+    return [sql_case((Case.state.in_(COUNTING), 0), else_=1), Case.nominal_due, Case.legal_limit]
+
+
+def order_by(flt: CaseFilter, *, name: SortTerm, first_responder: SortTerm) -> list[SortTerm]:
+    """ORDER BY terms for the filter's sort, with newest first as the tie-break."""
+    key, descending = flt.order()
+    tie: list[SortTerm] = [Case.received_at.desc(), Case.case_number.desc()]
+    if key is SortKey.RECEIVED:
+        return tie if descending else [Case.received_at.asc(), Case.case_number.asc()]
+    cols = sort_columns(key, name=name, first_responder=first_responder)
+    return [c.desc() if descending else c.asc() for c in cols] + tie
+
+
 def list_cases(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilter(), *, offset: int = 0,
                limit: int | None = 200) -> list[CaseRow]:
-    """A page of the case list, newest first, filtered in SQL."""
+    """A page of the case list in the filter's order (newest first by default), filtered in SQL."""
     stmt = _filtered(_base(), flt, rb.today(), rb.rules.due_soon_days)
-    stmt = stmt.order_by(Case.received_at.desc(), Case.case_number.desc()).offset(offset)
+    stmt = stmt.order_by(*order_by(flt, name=_complainant.name, first_responder=_first.staff_no)).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
     return [CaseRow(*row) for row in session.execute(stmt)]

@@ -522,8 +522,8 @@
     </message>
     <message>
         <location filename="../../ui/case_list.py" line="239" />
-        <source>&amp;Due</source>
-        <translation>时限(&amp;D)</translation>
+        <source>D&amp;ue</source>
+        <translation>时限(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../ui/case_list.py" line="240" />
@@ -544,6 +544,21 @@
         <location filename="../../ui/case_list.py" line="286" />
         <source>Due within %n day(s)</source>
         <translation><numerusform>%n日内到期</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="1" />
+        <source>No cases yet. Press Ctrl+N to register the first complaint.</source>
+        <translation>暂无投诉案件。按 Ctrl+N 登记第一件投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="1" />
+        <source>No case matches “%1” with these filters. Search by case number, name, or the last 4 digits of the phone or ID; or set the filters to all.</source>
+        <translation>在当前筛选条件下没有与“%1”匹配的案件。可按投诉编号、姓名或电话、证件号后4位查找，或将筛选条件设为全部。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list.py" line="1" />
+        <source>No case in this view. Set the state and due filters to all to see every case.</source>
+        <translation>此视图中没有案件。将状态和时限筛选设为全部即可查看所有案件。</translation>
     </message>
 </context>
 <context>
@@ -646,6 +661,11 @@
         <location filename="../../ui/intake/pickers.py" line="66" />
         <source>Type a code or a name, ↓ for the list</source>
         <translation>输入代码或名称，按 ↓ 显示列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/pickers.py" line="1" />
+        <source>No match for “%1”: try a code, a name or another word (F4: the whole list)</source>
+        <translation>没有与“%1”匹配的分类：请换用代码、名称或其他说法（F4：完整列表）</translation>
     </message>
 </context>
 <context>
@@ -754,6 +774,36 @@
         <location filename="../../ui/detail/panels.py" line="133" />
         <source>Warnings</source>
         <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="1" />
+        <source>Holiday data for %1 is missing: the legal limit is uncertain (counted in plain calendar days, not moved past holidays). Ask the administrator to add the State Council's holiday schedule.</source>
+        <translation>缺少%1年法定节假日数据：法定期限待定（按自然日计算，未作节假日顺延）。请管理员补充国务院办公厅公布的节假日安排。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="1" />
+        <source>(uncertain: no holiday data for %1)</source>
+        <translation>（待定：缺少%1年节假日数据）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="1" />
+        <source>No holiday data for %1: dates in that year are not moved past holidays.</source>
+        <translation>缺少%1年节假日数据：该年日期未作节假日顺延。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="1" />
+        <source>A pause starting %1 ends before it starts and is not counted.</source>
+        <translation>%1开始的中止计时结束早于开始，未计入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/panels.py" line="1" />
+        <source>Check the deadline data (%1).</source>
+        <translation>请核对时限数据（%1）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/detail/panels.py" line="105" />
+        <source>Overdue by %n day(s): the legal limit %1 has passed.</source>
+        <translation><numerusform>已超期%n日：法定期限%1已过。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1489,6 +1539,36 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <source>The desk's keys are kept in a plain-file keyring (chosen explicitly, e.g. on a machine without a desktop session): anyone who can read this user's files can read them. Use the system keyring where there is one, and keep the key recovery file safe.</source>
         <translation>本工作站的密钥存放在明文文件密钥环中（已明确选择，例如在没有桌面会话的机器上）：任何能读取该用户文件的人都能读取这些密钥。有系统密钥环时请使用系统密钥环，并妥善保管密钥恢复文件。</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>Close the intake</source>
+        <translation>关闭登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>This complaint is not saved as a case yet.</source>
+        <translation>本投诉尚未保存为案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>Keep what was typed as a draft for later (only you are offered it), discard it, or go back to the form?</source>
+        <translation>将已填写的内容保存为草稿以便稍后继续（仅向您本人提供），还是放弃，或返回表单？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>Keep as draft</source>
+        <translation>保存为草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1579,8 +1659,8 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="37" />
-        <source>An 11-digit mobile (1[3-9]...) or a landline such as 0591-87654321.</source>
-        <translation>请填写11位手机号码（1[3-9]开头）或固定电话，如 0591-87654321。</translation>
+        <source>A mobile number has 11 digits and starts with 13 to 19; a landline is the area code and number, such as 0591-87654321.</source>
+        <translation>手机号码为11位数字，以13至19开头；固定电话请填写区号和号码，如 0591-87654321。</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="38" />
@@ -1791,6 +1871,11 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <location filename="../../ui/messages.py" line="0" />
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="1" />
+        <source>The satisfaction follow-up is done by staff who work cases; this operator's role only reads.</source>
+        <translation>满意度回访须由办理投诉的人员完成；该操作员的角色仅可查阅。</translation>
     </message>
 </context>
 <context>
@@ -3068,6 +3153,57 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <location filename="../../ui/detail/panels.py" line="196" />
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyorChoice</name>
+    <message>
+        <location filename="../../ui/detail/surveyor.py" line="1" />
+        <source>The follow-up is done by someone other than the case's handler (%1).</source>
+        <translation>回访须由本案承办人（%1）以外的人员完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/surveyor.py" line="1" />
+        <source>Nobody at this desk may do the follow-up: it must not be the case's handler (%1), and an auditor cannot do it. Another operator who works cases is needed.</source>
+        <translation>本工作站暂无可做回访的人员：回访人不得为本案承办人（%1），审计人员也不能回访。需要另一位办理投诉的操作员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/surveyor.py" line="1" />
+        <source>Add one with the button below, then choose them here.</source>
+        <translation>请用下方按钮添加操作员，再在此选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/surveyor.py" line="1" />
+        <source>Ask the administrator to add one (Settings, Operators), then choose them here.</source>
+        <translation>请管理员添加操作员（设置 › 操作员），再在此选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/surveyor.py" line="1" />
+        <source>I did the follow-up</source>
+        <translation>由我回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/surveyor.py" line="1" />
+        <source>Add an operator…</source>
+        <translation>添加操作员…</translation>
+    </message>
+</context>
+<context>
+    <name>DraftOffer</name>
+    <message>
+        <location filename="../../ui/intake/draft_offer.py" line="1" />
+        <source>An unsaved intake you started at %1 is kept. Restore it only when that complainant is at the desk.</source>
+        <translation>您于%1开始的一份未保存登记已保留为草稿。请仅在该投诉人在场时恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/draft_offer.py" line="1" />
+        <source>Restore draft</source>
+        <translation>恢复草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/draft_offer.py" line="1" />
+        <source>Discard it</source>
+        <translation>放弃草稿</translation>
     </message>
 </context>
 </TS>

@@ -92,9 +92,14 @@ def test_closing_the_form_by_accident_brings_the_draft_back(qtbot: Any, make_win
     fill(form)
     typed = snapshot(form)
     qtbot.keyClick(form.complainant.name, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)  # close the tab
+    question = window.close_question
+    assert question is not None and question.isVisible(), "an unsaved intake is not closed silently"
+    next(b for b in question.buttons() if b.text() == "保存为草稿").click()
     assert window.tabs.indexOf(form) < 0
 
-    again = window.new_case()  # Ctrl+N later brings the draft back first
+    again = window.new_case()  # Ctrl+N later offers the draft; it is filled in only when chosen
+    assert again.is_empty() and again.offer is not None
+    again.offer.restore_button.click()
     assert again.draft_id == form.draft_id
     assert snapshot(again) == typed
     assert again.banner.isVisible()
@@ -115,6 +120,8 @@ def test_a_crash_brings_the_draft_back_next_start(qtbot: Any, make_window: Any, 
     restored = [w for w in (restarted.tabs.widget(i) for i in range(restarted.tabs.count()))
                 if isinstance(w, IntakeForm)]
     assert len(restored) == 1
+    assert restored[0].is_empty(), "offered, not filled in"
+    restored[0].offer.restore_button.click()
     assert snapshot(restored[0]) == typed
     # Saving the restored draft registers the case and removes the draft.
     restored[0].save()

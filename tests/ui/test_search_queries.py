@@ -10,7 +10,7 @@ from app.clock import BEIJING
 from app.desk import Desk
 from app.services.demo import add_demo_cases
 from app.services.identity import list_operators
-from app.services.queries import CaseFilter, DueFilter, count_cases, list_cases
+from app.services.queries import COUNTING, CaseFilter, DueFilter, SortKey, count_cases, list_cases
 from app.services.case_search import SPARSE_LIMIT, count_matching, search_cases
 from ui import operations
 
@@ -59,3 +59,32 @@ def test_common_terms_take_the_walking_path(store: Desk, monkeypatch: pytest.Mon
             flt = CaseFilter(text=text)
             assert [r.id for r in search_cases(s, rb, flt, limit=50)] == [r.id for r in list_cases(s, rb, flt, limit=50)]
     assert SPARSE_LIMIT > 3
+
+
+@pytest.mark.parametrize("sort", list(SortKey))
+def test_every_column_sorts_in_sql_the_same_as_list_cases(store: Desk, sort: SortKey) -> None:
+    rb = store.rulebook
+    with store.read() as s:
+        for descending in (False, True):
+            for text, due in (("", DueFilter.ALL), ("王", DueFilter.ALL), ("", DueFilter.OVERDUE), ("", DueFilter.OPEN)):
+                flt = CaseFilter(text=text, due=due, sort=sort, descending=descending)
+                for offset, limit in ((0, 200), (7, 7), (150, 200)):
+                    want = [r.id for r in list_cases(s, rb, flt, offset=offset, limit=limit)]
+                    got = [r.id for r in search_cases(s, rb, flt, offset=offset, limit=limit)]
+                    assert got == want, (sort, descending, text, due, offset)
+
+
+def test_remaining_time_puts_the_most_urgent_first_and_is_the_overdue_views_default(store: Desk) -> None:
+    rb = store.rulebook
+    today = rb.today()
+    with store.read() as s:
+        for flt in (CaseFilter(due=DueFilter.OVERDUE), CaseFilter(due=DueFilter.DUE_SOON),
+                    CaseFilter(due=DueFilter.OPEN, sort=SortKey.DUE)):
+            rows = search_cases(s, rb, flt, limit=None)
+            assert rows, flt
+            running = [r for r in rows if r.state in COUNTING]
+            assert rows[: len(running)] == running, "cases whose clock runs come first"
+            dues = [r.nominal_due for r in running]
+            assert dues == sorted(dues), flt
+        overdue = search_cases(s, rb, CaseFilter(due=DueFilter.OVERDUE), limit=None)
+        assert (today - overdue[0].legal_limit).days == max((today - r.legal_limit).days for r in overdue)

@@ -28,6 +28,7 @@ from app.services.case_actions import Satisfaction
 from app.services.queries import CaseDetail
 from ui import labels, operations
 from ui.context import DeskContext
+from ui.detail.surveyor import SurveyorChoice
 from ui.messages import error_problems, problem_text
 from ui.widgets import ErrorLabel, button_box, FieldErrors, OperatorPicker, TextBox, with_error
 
@@ -143,7 +144,9 @@ class ActionDialog(QDialog):
             for value in Satisfaction:
                 combo.addItem(labels.satisfaction_name(value.value), value.value)
             self._add("satisfaction", combo, "Satisfaction")
-            self._operators("surveyed_by", "Follow-up done by", exclude=(self.case.owner,))
+            surveyor = SurveyorChoice(self.ctx, self.case.owner, self)
+            self._add("surveyed_by", surveyor.picker, "Follow-up done by")
+            self.form.addRow("", surveyor)
             note = QLineEdit()
             note.setMaxLength(1000)
             self._add("survey_note", note, "Follow-up note")

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.deadlines import PAUSE_END_BEFORE_START
+from app.domain.holidays import missing_holiday_year
 from app.domain.states import DueStatus
 from app.services.queries import CaseDetail, EventView
 from ui import icons, labels
@@ -98,13 +100,24 @@ class DeadlinePanel(QGroupBox):
                     else self.tr("Handled within the time limit."))
             icon = "overdue" if d.ended_late else "ok"
         elif d.status is DueStatus.OVERDUE:
-            text, icon = self.tr("Overdue: the legal limit has passed."), "overdue"
+            late = (d.nominal_due - d.legal_limit).days - d.days_left  # days since the legal limit
+            text = self.tr("Overdue by %n day(s): the legal limit %1 has passed.", "", late).replace(
+                "%1", d.legal_limit.isoformat())
+            icon = "overdue"
         elif d.past_target:
             text, icon = self.tr("Past the target date; the legal limit has not passed yet."), "due_soon"
         elif d.status is DueStatus.DUE_SOON:
             text, icon = self.tr("Due soon: %n day(s) left.", "", d.days_left), "due_soon"
         else:
             text, icon = self.tr("%n day(s) left.", "", d.days_left), "ok"
+        missing = ", ".join(str(y) for y in d.holiday_data_missing_years)
+        if missing:
+            # A limit in a year without holiday data may really be later: never a green tick.
+            text += ("" if text.endswith("。") else " ") + self.tr("Holiday data for %1 is missing: the legal limit is uncertain (counted in "
+                                  "plain calendar days, not moved past holidays). Ask the administrator to add "
+                                  "the State Council's holiday schedule.").replace("%1", missing)
+            if icon == "ok":
+                icon = "warning"
         self.status.setText(text)
         self.status.setProperty("role", "error" if icon == "overdue" else "value")
         self.status.style().unpolish(self.status)
@@ -113,12 +126,13 @@ class DeadlinePanel(QGroupBox):
         self.status.setAccessibleName(text)
         self.icon_name = icon
         self.status_icon.setPixmap(icons.icon(icon).pixmap(18, 18))
+        limit_note = (self.tr("(uncertain: no holiday data for %1)").replace("%1", missing) if missing
+                      else self.tr("(moved past a rest day)") if d.legal_limit != d.nominal_due else "")
         extensions = [e for e in case.events if e.kind == "extend"]
         pauses = [e for e in case.events if e.kind in ("pause", "resume")]
         rows = [
             ("target", self.tr("Target date"), d.nominal_due.isoformat()),
-            ("limit", self.tr("Legal limit"), d.legal_limit.isoformat()
-             + ("" if d.legal_limit == d.nominal_due else "  " + self.tr("(moved past a rest day)"))),
+            ("limit", self.tr("Legal limit"), d.legal_limit.isoformat() + (f"  {limit_note}" if limit_note else "")),
             ("clock", self.tr("Clock started"), d.clock_start.isoformat()),
             ("days", self.tr("Time limit"), self.tr("%n day(s)", "", d.limit_days)),
             ("paused_days", self.tr("Days paused"), str(d.paused_days) if d.paused_days else ""),
@@ -131,9 +145,20 @@ class DeadlinePanel(QGroupBox):
             ("pauses", self.tr("Pauses"), "\n".join(
                 f"{labels.event_name(e.kind)} {e.data.get('on', '')} {e.reason}".strip() for e in pauses)),
             ("rules", self.tr("Rules"), d.rules_version),
-            ("warnings", self.tr("Warnings"), "\n".join(d.warnings)),
+            ("warnings", self.tr("Warnings"), "\n".join(self._warning_text(w) for w in d.warnings)),
         ]
         self.grid.set_rows(rows)
+
+    def _warning_text(self, code: str) -> str:
+        """A deadline warning code in words (never the raw code)."""
+        year = missing_holiday_year(code)
+        if year is not None:
+            return self.tr("No holiday data for %1: dates in that year are not moved past holidays.").replace(
+                "%1", str(year))
+        name, _, detail = code.partition(":")
+        if name == PAUSE_END_BEFORE_START:
+            return self.tr("A pause starting %1 ends before it starts and is not counted.").replace("%1", detail)
+        return self.tr("Check the deadline data (%1).").replace("%1", code)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         if event.type() == QEvent.Type.LanguageChange:

@@ -39,6 +39,7 @@ class RevealDialog(QDialog):
         self.ctx = ctx
         self.case_number = case_number
         self.detail: CaseDetail | None = None
+        self._asked_by: object = None
         self.reason = QLineEdit()
         self.reason.setMaxLength(200)
         self.error = ErrorLabel()
@@ -75,10 +76,13 @@ class RevealDialog(QDialog):
             self.error.show_message(self.tr("Choose the current operator first (status bar)."))
             return
         desk, number, reason = self.ctx.desk, self.case_number, self.reason.text()
+        self._asked_by = actor
         self.ctx.run(lambda _s: operations.reveal(desk, actor, number, reason), on_result=self._done,
                      on_error=lambda exc: self.error.show_message(error_text(exc)), parent=self, name="reveal")
 
     def _done(self, detail: CaseDetail) -> None:
+        if self.ctx.actor != self._asked_by:
+            return  # the operator changed while the reveal ran: it was not for the one at the desk now
         self.detail = detail
         self.accept()
 
@@ -180,7 +184,7 @@ class CaseDetailView(QWidget):
         layout.addWidget(splitter, 1)
 
         ctx.caseChanged.connect(self._case_changed)
-        ctx.actorChanged.connect(lambda _a: self._render_actions())
+        ctx.actorChanged.connect(self._operator_changed)
         self.retranslate()
         self.reload()
 
@@ -329,6 +333,18 @@ class CaseDetailView(QWidget):
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
+
+    def _operator_changed(self, _actor: object) -> None:
+        """What the previous operator unmasked is not for the next one: mask everything at once."""
+        if isinstance(self.dialog, RevealDialog):
+            self.dialog.reject()
+        if self.case is not None and not self.case.masked:
+            # Off the screen now, not when the masked reload arrives from the worker.
+            for group in (self.complainant, self.proxy, self.representatives, self.subject):
+                group.set_rows([])
+            self.masked_note.setText(self.tr("Personal data masked"))
+            self.reload()
+        self._render_actions()
 
     def toggle_reveal(self) -> None:
         if self.case is None:

@@ -40,6 +40,7 @@ from app.services.intake import RECEIVED_AT_FLOOR
 from app.services.queries import RelatedCase
 from ui import labels, operations
 from ui.context import DeskContext
+from ui.intake.draft_offer import DraftOffer
 from ui.intake.drafts import Draft, DraftStore, new_draft_id
 from ui.intake.fields import CardEdit, PartyEditor, RepresentativesEditor
 from ui.intake.pickers import CodePicker
@@ -72,7 +73,8 @@ class IntakeForm(QWidget):
     titleChanged = Signal(str)
 
     def __init__(self, ctx: DeskContext, drafts: DraftStore, draft: Draft | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, offered: Draft | None = None) -> None:
+        """``draft`` fills the form (a draft the operator chose); ``offered`` is only offered."""
         super().__init__(parent)
         self.ctx = ctx
         self.drafts = drafts
@@ -212,6 +214,12 @@ class IntakeForm(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(12, 8, 12, 8)
         body_layout.addWidget(self.banner)
+        self.offer: DraftOffer | None = None
+        if offered is not None:
+            self.offer = DraftOffer(offered)
+            self.offer.restoreRequested.connect(self.restore_draft)
+            self.offer.discardRequested.connect(self._discard_offered)
+            body_layout.addWidget(self.offer)
         body_layout.addWidget(self.related)
         body_layout.addLayout(grid)
         body_layout.addStretch(1)
@@ -566,6 +574,29 @@ class IntakeForm(QWidget):
             if answer != QMessageBox.StandardButton.Discard:
                 return
         self.discard_now()
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Fill the form from a kept draft (the operator chose it); it continues as that draft."""
+        if not self.is_empty():
+            self.save_draft()
+        self.drafts.discard(self.draft_id)
+        self.draft_id = draft.draft_id
+        self.restored_from = draft
+        self.set_values(draft.values)
+        self._drop_offer()
+        self.retranslate()
+        self._revalidate()
+        self.focus_first()
+
+    def _discard_offered(self, draft: Draft) -> None:
+        self.drafts.discard(draft.draft_id)
+        self._drop_offer()
+
+    def _drop_offer(self) -> None:
+        if self.offer is not None:
+            self.offer.hide()
+            self.offer.deleteLater()
+            self.offer = None
 
     def discard_now(self) -> None:
         self._done = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 from app.domain.classification import Code, ReferenceTable
 from app.errors import Problem
@@ -67,6 +67,10 @@ class CodePicker(QLineEdit):
         if self._code:
             self.setText(labels.code_label(self._reference, self._axis, self._code))
 
+    def completer_popup(self) -> QAbstractItemView:
+        """The list of matches (or the no-match hint) shown under the field."""
+        return self._completer.popup()
+
     def show_all(self) -> None:
         self._fill("")
         self._completer.complete()
@@ -114,10 +118,19 @@ class CodePicker(QLineEdit):
             self._code = code
             self.codeChanged.emit(code)
         self._fill(text)
-        if text.strip() and self._matches and self.hasFocus():
+        if text.strip() and not self._matches:
+            # Say so where the eye is, instead of a list that silently stays shut.
+            self._model.setStringList([self.no_match_text(text)])
+            if self.hasFocus():
+                self._completer.complete()
+        elif text.strip() and self._matches and self.hasFocus():
             self._completer.complete()
         else:
             self._completer.popup().hide()
+
+    def no_match_text(self, text: str) -> str:
+        return self.tr("No match for “%1”: try a code, a name or another word (F4: the whole list)").replace(
+            "%1", text.strip())
 
     def _picked(self, index: QModelIndex) -> None:
         row = index.row()
