@@ -11,6 +11,7 @@ import errno
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -217,7 +218,12 @@ def cmd_init(desk: Desk, a: argparse.Namespace) -> int:
         info = set_desk_identity(s, desk.clock, branch_code=a.branch, branch_name=a.branch_name,
                                  desk_code=a.desk, bank_name=a.bank_name)
         if not list_operators(s):
-            add_operator(s, desk.clock, staff_no=a.staff_no, name=a.operator_name, role=Role.ADMIN.value)
+            try:
+                add_operator(s, desk.clock, staff_no=a.staff_no, name=a.operator_name, role=Role.ADMIN.value)
+            except ValidationError as exc:  # name the options the user typed, not the service's fields
+                renamed = {"name": "operator-name", "staff_no": "staff-no"}
+                raise ValidationError([replace(p, field=renamed.get(p.field, p.field))
+                                       for p in exc.problems]) from exc
     print(f"desk {info.branch_code}-{info.desk_code} ({info.branch_name}) ready in {desk.paths.data}")
     return EXIT_OK
 

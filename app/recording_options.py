@@ -117,15 +117,17 @@ def parse_source(text: str, field: str = "source") -> SourceSpec | Problem:
     """``demo``, ``camera:N`` or ``file:VIDEO[,AUDIO]`` (syntax only; whether the device is there is
     found out when it is opened)."""
     spec = (text or "").strip()
-    if spec == "demo":
+    # The keywords are case-blind (DEMO, Camera:0, FILE:...); a file's path keeps its case.
+    keyword = spec.lower()
+    if keyword == "demo":
         return SourceSpec("demo")
-    if spec.startswith("camera:"):
+    if keyword.startswith("camera:"):
         index = spec[len("camera:"):].strip()
         if not _DIGITS.match(index) or int(index) > MAX_CAMERA_INDEX:
             return Problem("invalid_source", field, f"camera:N needs a camera number from 0 to {MAX_CAMERA_INDEX} "
                            f"(got {spec!r})")
         return SourceSpec("camera", camera_index=int(index))
-    if spec.startswith("file:"):
+    if keyword.startswith("file:"):
         parts = [p.strip() for p in spec[len("file:"):].split(",")]
         if len(parts) > 2 or not parts[0] or (len(parts) == 2 and not parts[1]):
             return Problem("invalid_source", field, "must be file:VIDEO or file:VIDEO,AUDIO")

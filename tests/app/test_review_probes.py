@@ -206,3 +206,22 @@ def test_a_search_text_too_long_is_refused_in_one_clear_line(home: str, capsys: 
         assert err == "error: search: is longer than 100 characters [too_long]\n", err[:300]
     assert main(["--data-dir", home, "case", "list", "--search", f"  {number}  ", *extra]) == 0
     assert number in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("typed, kind", [("DEMO", "demo"), (" Demo ", "demo"), ("Camera:3", "camera"),
+                                         ("FILE:/srv/Clips/A.mp4", "file")])
+def test_source_keywords_are_case_blind_and_a_path_keeps_its_case(typed: str, kind: str) -> None:
+    from app.recording_options import SourceSpec, parse_source
+
+    spec = parse_source(typed)
+    assert isinstance(spec, SourceSpec) and spec.kind == kind
+    if kind == "file":
+        assert spec.video_path == "/srv/Clips/A.mp4"
+
+
+def test_init_names_the_option_that_holds_a_bad_operator_name(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    rc = main(["--data-dir", str(tmp_path / "fresh"), "init", "--branch", "0591", "--branch-name", "福州分行",
+               "--desk", "W01", "--staff-no", "0001", "--operator-name", "管理\x1b[31m员"])
+    err = capsys.readouterr().err
+    assert rc == 2 and err.startswith("error: operator-name: ") and len(err.splitlines()) == 1
