@@ -470,12 +470,12 @@ class IntakeForm(QWidget):
             if person.get("id_type") in ("resident_id", "residence_permit") and person.get("id_number"):
                 id_number = validate_id_number(str(person["id_number"]))
         except ValidationError:
-            pass
+            id_number = ""  # not a valid ID yet: the field shows its own message; no lookup by it
         try:
             if person.get("phone"):
                 phone = validate_phone(str(person["phone"]))
         except ValidationError:
-            pass
+            phone = ""  # likewise for a phone still being typed
         key = (id_number, phone)
         if key == self._related_key or not any(key):
             if not any(key):
