@@ -35,6 +35,7 @@ class NoticeKind(StrEnum):
     REVIEW = "review"
     DECLINE = "decline"
     RECORDING = "recording"
+    PAUSE = "pause"
 
 
 class NoticeChannel(StrEnum):
