@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import re
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,7 @@ from pypdf import PdfReader
 
 from app.cli import main
 from app.domain.rules import load_rules
+from tests.cups import SocketPrinter, add_socket_printer, private_cups
 
 from .conftest import intake_dict
 
@@ -171,8 +175,6 @@ def test_pause_and_declined_notices_say_why(home: str, tmp_path: Path, capsys: p
 
 def test_delivery_is_a_notice_event_with_channel_and_the_pdf_hash(home: str, tmp_path: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    import hashlib
-
     number = _number(home, capsys)
     _decide(home, number)
     out = tmp_path / "d.pdf"
@@ -212,3 +214,51 @@ def test_unknown_kind_is_a_usage_error(home: str, tmp_path: Path, capsys: pytest
     number = _number(home, capsys)
     assert _run(home, "letter", number, "--kind", "apology", "-o", str(tmp_path / "x.pdf")) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def cups() -> Iterator[str]:
+    with private_cups() as server:
+        yield server
+
+
+def test_print_letter_through_cups_records_an_in_person_notice(home: str, cups: str, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("CUPS_SERVER", cups)
+    printer = SocketPrinter()
+    try:
+        add_socket_printer(cups, "DeskLetters", printer.port)
+        number = _number(home, capsys)
+        _decide(home, number)
+        capsys.readouterr()
+        assert _run(home, "print", number, "--letter", "decision", "--printer", "DeskLetters",
+                    "--timeout", "20") == 0
+        assert "printer:DeskLetters" in capsys.readouterr().out
+        assert printer.received.wait(10)
+        job = printer.jobs[0]
+        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(job)).pages)
+        assert "投诉处理意见书" in re.sub(r"\s+", "", text)
+        events = _events(home, number, capsys)
+        assert [e["data"]["document"] for e in events if e["kind"] == "print"] == [  # type: ignore[index]
+            "decision_letter"]
+        notice = next(e["data"] for e in events if e["kind"] == "notice")
+        assert isinstance(notice, dict)
+        assert notice["channel"] == "in_person" and notice["signed"] is True
+        assert notice["content_hash"] == hashlib.sha256(job).hexdigest()
+    finally:
+        printer.close()
+
+
+def test_print_letter_for_a_missing_step_exits_2_before_printing(home: str, cups: str,
+                                                                  monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("CUPS_SERVER", cups)
+    printer = SocketPrinter()
+    try:
+        add_socket_printer(cups, "DeskLetters2", printer.port)
+        number = _number(home, capsys)
+        assert _run(home, "print", number, "--letter", "declined", "--printer", "DeskLetters2") == 2
+        assert "[letter_step_missing]" in capsys.readouterr().err
+        assert not printer.jobs
+    finally:
+        printer.close()
