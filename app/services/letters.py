@@ -22,6 +22,7 @@ from app.services.identity import Actor
 from app.services.queries import CaseDetail, EventView, case_detail
 from reports import data as rd
 from reports.layout import cn_date, cn_datetime
+from app.services.letter_steps import available_letters as available_letters
 from reports.letters import LETTER_KINDS, LetterData, LetterKind, LetterSection
 from reports.verification import canonical_received_at, receipt_verification_code
 
@@ -47,14 +48,6 @@ def _last(d: CaseDetail, kind: str) -> EventView | None:
 
 def _event_day(e: EventView) -> date:
     return date.fromisoformat(str(e.data["on"])) if "on" in e.data else beijing_date(e.at)
-
-
-def available_letters(d: CaseDetail) -> tuple[LetterKind, ...]:
-    """The letters this case's history allows, in menu order."""
-    kinds = {e.kind for e in d.events}
-    allowed = {"decision": bool(d.decision.get("outcome")), "extension": "extend" in kinds,
-               "pause": "pause" in kinds, "declined": d.state == "declined"}
-    return tuple(k for k in LETTER_KINDS if allowed[k])
 
 
 def _due_text(d: CaseDetail) -> str:
