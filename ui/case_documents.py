@@ -157,8 +157,7 @@ class CaseDocumentsBar(QWidget):
         self.save_receipt_action.setText(self.tr("Receipt as PDF…"))
         self.save_report_action.setText(self.tr("Case report as PDF…"))
         self.letters_button.setText(self.tr("Letters"))
-        self.letters_button.setToolTip(self.tr("Preview and print a letter or notice to the complainant "
-                                               "(处理意见书, 告知书)"))
+        self.letters_button.setToolTip(self.tr("Preview and print a letter or notice to the complainant"))
         self.set_letters(self.letters)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming

@@ -35,6 +35,7 @@ def test_letters_menu_offers_exactly_what_the_case_allows(qtbot: Any, make_windo
     run(view, CaseAction.EXTEND, reason="需调取境外交易凭证。")
     assert offered_letters(bar) == [printing.EXTENSION_NOTICE]
     assert bar.letters_button.isVisible() and bar.letters_button.isEnabled()
+    assert bar.letters_button.text() == "告知文书" and bar.letter_names() == ["延期告知书…"]
     run(view, CaseAction.PAUSE, reason="送司法鉴定中心鉴定签名。")
     assert offered_letters(bar) == [printing.EXTENSION_NOTICE, printing.PAUSE_NOTICE]
     run(view, CaseAction.RESUME)
@@ -59,6 +60,8 @@ def test_after_decide_the_offer_opens_the_decision_letter_which_saves_and_record
         outcome="退还年费300元。")
     offer = view.letter_offer
     assert offer.isVisible() and offer.kind == printing.DECISION_LETTER
+    assert offer.text.text() == "处理决定已录入，请向投诉人出具处理意见书。"
+    assert offer.print_button.text() == "打印处理意见书…"
     assert view.dialog is None or not view.dialog.isVisible(), "an offer, not a modal question"
 
     offer.print_button.click()

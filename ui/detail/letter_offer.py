@@ -23,14 +23,13 @@ LETTER_AFTER: dict[CaseAction, str] = {
 _CTX = "LetterOffer"
 _TEXTS = {
     printing.DECISION_LETTER: QT_TRANSLATE_NOOP(
-        "LetterOffer", "The decision is recorded. The complainant gets it as a decision letter (处理意见书)."),
+        "LetterOffer", "The decision is recorded. The complainant gets it as a decision letter."),
     printing.EXTENSION_NOTICE: QT_TRANSLATE_NOOP(
-        "LetterOffer", "The deadline is extended. The complainant must be told: extension notice (延期告知书)."),
+        "LetterOffer", "The deadline is extended. The complainant must be told: extension notice."),
     printing.PAUSE_NOTICE: QT_TRANSLATE_NOOP(
-        "LetterOffer", "The clock is paused for appraisal. The complainant must be told: pause notice (暂停告知书)."),
+        "LetterOffer", "The clock is paused for appraisal. The complainant must be told: pause notice."),
     printing.DECLINED_NOTICE: QT_TRANSLATE_NOOP(
-        "LetterOffer", "The complaint is not accepted. The complainant must be told why: not-accepted notice "
-                       "(不予受理告知书)."),
+        "LetterOffer", "The complaint is not accepted. The complainant must be told why: not-accepted notice."),
 }
 
 
