@@ -217,9 +217,22 @@ def test_unknown_kind_is_a_usage_error(home: str, tmp_path: Path, capsys: pytest
 
 
 @pytest.fixture(scope="module")
-def cups() -> Iterator[str]:
+def cups_server() -> Iterator[str]:
     with private_cups() as server:
         yield server
+
+
+@pytest.fixture
+def cups(cups_server: str) -> Iterator[str]:
+    """The private scheduler; libcups keeps the server it found per thread, so it is told too."""
+    import cups as pycups
+
+    previous = pycups.getServer()
+    pycups.setServer(cups_server)
+    try:
+        yield cups_server
+    finally:
+        pycups.setServer(previous)
 
 
 def test_print_letter_through_cups_records_an_in_person_notice(home: str, cups: str, monkeypatch: pytest.MonkeyPatch,
