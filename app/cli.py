@@ -34,6 +34,7 @@ from app.services.audit import verify_audit_log
 from app.services.cases import register_case, transition
 from app.services.identity import Actor, add_operator, get_actor, list_operators, require_desk_info, set_desk_identity
 from app.services.intake import parse_intake
+from app.services.masked_detail import mask_detail_text
 from app.services.case_search import search_cases
 from app.services.queries import CaseFilter, DueFilter, case_detail, export_case_rows
 from app.settings import Settings, load_settings
@@ -289,6 +290,7 @@ def cmd_case_show(desk: Desk, a: argparse.Namespace) -> int:
         return EXIT_USAGE
     with desk.write() if a.reveal else desk.read() as s:
         d = case_detail(s, desk.rulebook, a.number, reveal_for=actor, reveal_reason=a.reason)
+    d = mask_detail_text(d)  # masked output masks free text too (an ID typed into the facts)
     dl = d.deadline
     data = {
         "id": d.id, "number": d.case_number, "state": d.state, "received_at": d.received_at.isoformat(),

@@ -88,8 +88,10 @@ class Settings:
             if kind not in kinds:
                 found.append(Problem("choice", f"printers.{kind}", "unknown document kind",
                                      {"allowed": sorted(kinds)}))
-        if self.hotline and (not _PHONE_CHARS.match(self.hotline) or len(self.hotline) > 30):
-            found.append(Problem("phone_format", "hotline", "a hotline is digits, dashes and spaces only"))
+        if self.hotline and (not _PHONE_CHARS.match(self.hotline) or len(self.hotline) > 30
+                             or not 5 <= sum(c.isdigit() for c in self.hotline) <= 20):
+            found.append(Problem("hotline_format", "hotline",
+                                 "a hotline is 5 to 20 digits, with dashes and spaces only (95588, 400-820-8888)"))
         for name, limit in (("branch_contact", 200), ("bank_name", 100), ("recording_notice", 500),
                             ("camera_device", 200), ("microphone_device", 200)):
             value = getattr(self, name)
@@ -100,6 +102,20 @@ class Settings:
             found.append(Problem("required", "recording_notice", "is required"))
         if self.central_service_url and not _URL.match(self.central_service_url):
             found.append(Problem("url_format", "central_service_url", "must start with http:// or https://"))
+        return found
+
+    def receipt_contact_problems(self) -> list[Problem]:
+        """What a desk must have before its receipts can say where to ask about progress.
+
+        The first-run set-up asks for both; a desk set up before may still lack them
+        (the receipt then leaves the line out rather than print an empty slot).
+        """
+        from app.errors import Problem
+
+        found = [p for p in self.problems() if p.field in ("hotline", "branch_contact")]
+        for name in ("hotline", "branch_contact"):
+            if not getattr(self, name).strip():
+                found.append(Problem("required", name, "is required"))
         return found
 
     def validated(self) -> Settings:

@@ -28,7 +28,7 @@ from reportlab.platypus import (
 )
 
 from app.domain.masking import MaskStrength, mask_name, mask_phone
-from reports.data import ReceiptData
+from reports.data import DeskInfo, ReceiptData
 from reports.fonts import register_fonts
 from reports.layout import (
     INK,
@@ -50,6 +50,8 @@ from reports.verification import canonical_received_at, display_code, qr_payload
 ReceiptLayout = Literal["a4", "a5", "80mm"]
 ROLL_WIDTH = 80 * mm
 REQUEST_MAX_CHARS = 200
+#: A fixed sheet that cannot hold the whole request shortens it, never below this.
+REQUEST_MIN_CHARS = 40
 TITLE = "投诉受理回执"
 
 
@@ -90,14 +92,46 @@ def build_receipt(
     geo = _GEOMETRY[layout]
     styles = make_styles(geo.base)
     created = created_at or datetime.now(timezone.utc)
-    height = geo.height or _fitted_height(_story(data, geo, styles), geo)
-    for _attempt in range(3):
-        # A fresh story each time: platypus consumes and splits the flowables.
-        pdf, pages = _render(data, _story(data, geo, styles), geo, height, created)
-        if pages == 1 or geo.height is not None:
+    if geo.height is None:
+        height = _fitted_height(_story(data, geo, styles), geo)
+        for _attempt in range(3):
+            # A fresh story each time: platypus consumes and splits the flowables.
+            pdf, pages = _render(data, _story(data, geo, styles), geo, height, created)
+            if pages == 1:
+                return pdf
+            height *= 1.1  # a measuring slip; never hand out a receipt cut in two
+        return pdf
+    # A sheet has a fixed height: a long request is cut short (the full text is in the
+    # case report) rather than push the signature and footer onto a page of their own.
+    limit = _request_limit_that_fits(data, geo, styles)
+    while True:
+        pdf, pages = _render(data, _story(data, geo, styles, limit), geo, geo.height, created)
+        if pages == 1 or limit <= REQUEST_MIN_CHARS:
             return pdf
-        height *= 1.1  # a measuring slip; never hand out a receipt cut in two
-    return pdf
+        limit = max(REQUEST_MIN_CHARS, limit * 3 // 4)
+
+
+def _request_limit_that_fits(data: ReceiptData, geo: _Geometry, styles: Styles) -> int:
+    """The longest request (in characters, up to REQUEST_MAX_CHARS) that keeps the sheet one page."""
+    assert geo.height is not None
+    room = geo.height - 2 * geo.margin_y - 12 - 6  # frame padding, and a reserve for rounding
+    scratch = Canvas(io.BytesIO(), pagesize=(geo.width, 10_000_000))
+
+    def request_height(limit: int) -> float:
+        return float(_request_paragraph(data, styles, limit).wrapOn(scratch, geo.avail, 10_000_000)[1])
+
+    # Only the request changes with the limit: measure the rest once.
+    others = _content_height(_story(data, geo, styles), geo) - request_height(REQUEST_MAX_CHARS)
+    if others + request_height(REQUEST_MAX_CHARS) <= room:
+        return REQUEST_MAX_CHARS
+    low, high = REQUEST_MIN_CHARS, REQUEST_MAX_CHARS
+    while high - low > 2:
+        middle = (low + high) // 2
+        if others + request_height(middle) <= room:
+            low = middle
+        else:
+            high = middle
+    return low
 
 
 def _render(
@@ -112,7 +146,7 @@ def _render(
         topMargin=geo.margin_y,
         bottomMargin=geo.margin_y,
         title=f"{TITLE} {data.case_number}",
-        author=f"{data.desk.bank_name} {data.desk.branch_name}",
+        author=f"{data.desk.bank_name} {data.desk.branch_name}".strip(),
         subject=f"投诉受理回执 {data.case_number}",
         creator=PRODUCER,
         keywords=[data.case_number],
@@ -128,22 +162,30 @@ def _render(
     return buffer.getvalue(), int(doc.page)
 
 
-def _fitted_height(story: list[Flowable], geo: _Geometry) -> float:
+def _content_height(story: list[Flowable], geo: _Geometry) -> float:
     avail = geo.avail
     scratch = Canvas(io.BytesIO(), pagesize=(geo.width, 10_000_000))
     total = 0.0
     for flowable in story:
         _w, h = flowable.wrapOn(scratch, avail, 10_000_000)
         total += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def _fitted_height(story: list[Flowable], geo: _Geometry) -> float:
     # Frame padding (6 pt each side) plus a small reserve for rounding.
-    return total + 2 * geo.margin_y + 12 + 6
+    return _content_height(story, geo) + 2 * geo.margin_y + 12 + 6
 
 
-def _story(data: ReceiptData, geo: _Geometry, s: Styles) -> list[Flowable]:
+def _story(data: ReceiptData, geo: _Geometry, s: Styles, request_limit: int = REQUEST_MAX_CHARS) -> list[Flowable]:
     avail = geo.avail
+    bank = data.desk.bank_name.strip()
+    # No bank name in the settings: the branch heads the receipt rather than an empty line.
     story: list[Flowable] = [
-        FitLine(data.desk.bank_name, geo.base * 1.55, space_after=geo.base * 0.1),
+        FitLine(bank, geo.base * 1.55, space_after=geo.base * 0.1),
         Paragraph(markup(data.desk.branch_name), s.center_small),
+    ] if bank else [FitLine(data.desk.branch_name, geo.base * 1.55, space_after=geo.base * 0.1)]
+    story += [
         Spacer(1, geo.base * 0.5),
         FitLine(TITLE, geo.base * 2.0, space_after=geo.base * 0.2),
     ]
@@ -159,7 +201,7 @@ def _story(data: ReceiptData, geo: _Geometry, s: Styles) -> list[Flowable]:
         story.append(_beside_qr(head, data, geo, s, avail))
     story.append(Spacer(1, geo.base * 0.6))
     story.append(_details_table(data, s, avail, geo))
-    story.extend(_notice_sections(data, s))
+    story.extend(_notice_sections(data, s, request_limit))
     if geo.stacked:
         story.append(Spacer(1, geo.base * 0.6))
         story.append(_qr_block(data, geo, s, avail))
@@ -245,8 +287,7 @@ def _qr_block(data: ReceiptData, geo: _Geometry, s: Styles, avail: float) -> Flo
 
 def _details_table(data: ReceiptData, s: Styles, avail: float, geo: _Geometry) -> Table:
     strength = MaskStrength.PRINT
-    name = data.complainant_name.strip()
-    shown_name = name if data.complainant_is_organisation else mask_name(name, strength)
+    shown_name = mask_name(data.complainant_name, strength, organisation=data.complainant_is_organisation)
     due = f"{cn_date(data.nominal_due)}前作出处理决定"
     if data.legal_limit is not None and data.legal_limit != data.nominal_due:
         due += f"（遇法定节假日顺延至{cn_date(data.legal_limit)}）"
@@ -279,30 +320,41 @@ def _details_table(data: ReceiptData, s: Styles, avail: float, geo: _Geometry) -
     return table
 
 
-def _short_request(text: str) -> str:
+def _short_request(text: str, limit: int = REQUEST_MAX_CHARS) -> str:
     flat = " ".join(mask_free_text(text, MaskStrength.PRINT).split())
-    if len(flat) <= REQUEST_MAX_CHARS:
+    if len(flat) <= limit:
         return flat or "（未填写）"
-    return flat[: REQUEST_MAX_CHARS - 1] + "…（详见投诉登记）"
+    # Masking comes first, so a cut never leaves the head of a number that masking would have hidden.
+    return flat[: limit - 1] + "…（详见投诉登记）"
+
+
+def _progress_text(desk: DeskInfo) -> str:
+    """How to ask about progress, from what the settings hold: a missing value leaves its line out."""
+    slots = [(label, value.strip().rstrip("。；;，, ")) for label, value in
+             (("客服热线", desk.hotline), ("受理网点", desk.branch_contact))]
+    said = "；".join(f"{label}：{value}" for label, value in slots if value)
+    if not said:
+        branch = desk.branch_name.strip()
+        said = f"请向受理网点{f'（{branch}）' if branch else ''}咨询办理进度"
+    return f"{said}。查询时请提供投诉编号及验证码。"
+
+
+def _request_paragraph(data: ReceiptData, s: Styles, limit: int) -> Paragraph:
+    return Paragraph(markup(_short_request(data.request_summary, limit)), s.body)
 
 
 def _section(title: str, body: str, s: Styles) -> list[Flowable]:
     return [Paragraph(markup(title), s.subheading), Paragraph(markup(body), s.body)]
 
 
-def _notice_sections(data: ReceiptData, s: Styles) -> list[Flowable]:
-    desk = data.desk
-    # The receipt is always one page, so nothing here needs KeepTogether.
+def _notice_sections(data: ReceiptData, s: Styles, request_limit: int) -> list[Flowable]:
+    # The receipt is always one page (the request is shortened to fit), so nothing here needs KeepTogether.
     return [
-        *_section("投诉请求", _short_request(data.request_summary), s),
+        Paragraph(markup("投诉请求"), s.subheading),
+        _request_paragraph(data, s, request_limit),
         *_section("处理时限", f"我行将于{cn_date(data.nominal_due)}前作出处理决定并告知您。", s),
         Paragraph(markup(data.rule_text), s.small),
-        *_section(
-            "进度查询",
-            f"客服热线：{desk.hotline}；受理网点：{desk.branch_contact}。"
-            "查询时请提供投诉编号及验证码。",
-            s,
-        ),
+        *_section("进度查询", _progress_text(data.desk), s),
         *_section("救济途径", data.remedies_text, s),
     ]
 

@@ -29,13 +29,18 @@ from reports.redaction import mask_free_text
 FINGERPRINT_VERSION = "CDRPT1"
 
 
+def _text(value: str, strength: MaskStrength) -> str:
+    return mask_free_text(value, strength)
+
+
 def _person(p: Person, strength: MaskStrength) -> Person:
+    # Free-text masking first: a number typed into a name or address field is masked like any other.
     return dataclasses.replace(
         p,
-        name=mask_name(p.name, strength),
+        name=mask_name(_text(p.name, strength), strength),
         id_number=mask_id(p.id_number, strength),
         phone=mask_phone(p.phone, strength),
-        address=mask_address(p.address, strength),
+        address=mask_address(_text(p.address, strength), strength),
     )
 
 
@@ -44,7 +49,9 @@ def _organisation(o: Organisation, strength: MaskStrength) -> Organisation:
     # its legal representative and contact number are a person's.
     return dataclasses.replace(
         o,
-        legal_representative=mask_name(o.legal_representative, strength),
+        name=mask_name(_text(o.name, strength), strength, organisation=True),
+        address=_text(o.address, strength),
+        legal_representative=mask_name(_text(o.legal_representative, strength), strength),
         phone=mask_phone(o.phone, strength),
     )
 
@@ -53,18 +60,26 @@ def _proxy(p: Proxy, strength: MaskStrength) -> Proxy:
     return dataclasses.replace(
         p,
         person=_person(p.person, strength),
-        absence_reason=mask_free_text(p.absence_reason, strength),
+        relationship=_text(p.relationship, strength),
+        poa_reference=_text(p.poa_reference, strength),
+        poa_scope=_text(p.poa_scope, strength),
+        absence_reason=_text(p.absence_reason, strength),
     )
 
 
 def printed_content(data: CaseReportData) -> CaseReportData:
-    """``data`` as the report shows it: masked at ``data.mask``, or unchanged when None."""
+    """``data`` as the report shows it: masked at ``data.mask``, or unchanged when None.
+
+    Masked means every field: the parties by their kind, and every free text
+    (request, facts, reasons, decision, names typed by hand) through the one
+    free-text detector, so an ID, card or phone number typed anywhere is masked.
+    """
     strength = data.mask
     if strength is None:
         return data
 
     def text(value: str) -> str:
-        return mask_free_text(value, strength)
+        return _text(value, strength)
 
     complainant = (
         _person(data.complainant, strength)
@@ -82,9 +97,14 @@ def printed_content(data: CaseReportData) -> CaseReportData:
         decision = Decision(
             text(d.verified_facts), text(d.basis_and_reasons), text(d.outcome), text(d.remedies)
         )
+    party = data.complained_party
     return dataclasses.replace(
         data,
         complainant=complainant,
+        complained_party=dataclasses.replace(
+            party, institution=text(party.institution), branch=text(party.branch),
+            staff_name=text(party.staff_name),
+        ),
         proxy=_proxy(data.proxy, strength) if data.proxy else None,
         representatives=tuple(_person(r, strength) for r in data.representatives),
         request=text(data.request),

@@ -35,6 +35,7 @@ MESSAGES: dict[str, str] = {
     "card_format": QT_TRANSLATE_NOOP("Messages", "A card number has 13 to 19 digits."),
     "card_checksum": QT_TRANSLATE_NOOP("Messages", "Card number fails the check digit (Luhn): please re-read it."),
     "phone_format": QT_TRANSLATE_NOOP("Messages", "An 11-digit mobile (1[3-9]...) or a landline such as 0591-87654321."),
+    "hotline_format": QT_TRANSLATE_NOOP("Messages", "A hotline of 5 to 20 digits, e.g. 95588 or 400-820-8888."),
     "uscc_checksum": QT_TRANSLATE_NOOP("Messages", "Not a valid unified social credit code (18 characters)."),
     "phone_area": QT_TRANSLATE_NOOP("Messages", "This area code does not exist in mainland China: please re-check it."),
     "control_char": QT_TRANSLATE_NOOP("Messages", "Contains a control character ({char}): please retype the text."),

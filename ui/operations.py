@@ -145,8 +145,11 @@ def merge_into(desk: Desk, actor: Actor, case_ref: str, facts: str) -> CaseChang
 
 
 def detail(desk: Desk, case_ref: str) -> CaseDetail:
+    """The case as the masked view shows it: free text masked too (on the worker, not the GUI thread)."""
+    from app.services.masked_detail import mask_detail_text
+
     with desk.read() as s:
-        return case_detail(s, desk.rulebook, case_ref)
+        return mask_detail_text(case_detail(s, desk.rulebook, case_ref))
 
 
 def reveal(desk: Desk, actor: Actor, case_ref: str, reason: str) -> CaseDetail:

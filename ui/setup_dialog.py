@@ -1,4 +1,4 @@
-"""First run: the desk's identity (branch, desk) and its first operator."""
+"""First run: the desk's identity (branch, desk), its first operator, and where complainants ask about progress."""
 
 from __future__ import annotations
 
@@ -13,8 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dataclasses import replace
+
 from app.desk import Desk
-from app.settings import LANGUAGES
+from app.errors import ValidationError
+from app.services.identity import validate_identity
+from app.settings import LANGUAGES, Settings, load_settings, save_settings
 from ui import operations
 from ui.i18n import current_language, install_language
 from ui.messages import error_problems, problem_text
@@ -24,14 +28,18 @@ from ui.widgets import ErrorLabel, button_box, FieldErrors, with_error
 
 
 class SetupDialog(QDialog):
-    """Asks for branch code, branch name and desk code (and the first operator) when the desk has none."""
+    """Asks for branch code, branch name and desk code (and the first operator) when the desk has none,
+    and the hotline and branch contact every receipt prints under "how to ask about progress"."""
 
     def __init__(self, desk: Desk, executor: Executor, *, needs_operator: bool = True,
-                 parent: QWidget | None = None) -> None:
+                 settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.executor = executor
+        self.needs_operator = needs_operator
         self.snapshot: DeskSnapshot | None = None
+        #: The desk's settings; after a successful set-up, as saved (language, hotline, branch contact).
+        self.settings = settings if settings is not None else load_settings(desk.paths.settings_file)[0]
         self.errors = FieldErrors()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -51,13 +59,18 @@ class SetupDialog(QDialog):
         self.staff_no.setMaxLength(20)
         self.operator_name = QLineEdit()
         self.operator_name.setMaxLength(50)
+        self.hotline = QLineEdit(self.settings.hotline)
+        self.hotline.setMaxLength(30)
+        self.branch_contact = QLineEdit(self.settings.branch_contact)
+        self.branch_contact.setMaxLength(200)
         self.general_error = ErrorLabel()
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self._captions: dict[str, QLabel] = {}
         rows = [("language", self.language), ("branch_code", self.branch_code), ("branch_name", self.branch_name),
-                ("desk_code", self.desk_code), ("bank_name", self.bank_name)]
+                ("desk_code", self.desk_code), ("bank_name", self.bank_name), ("hotline", self.hotline),
+                ("branch_contact", self.branch_contact)]
         if needs_operator:
             rows += [("staff_no", self.staff_no), ("operator_name", self.operator_name)]
         for key, editor in rows:
@@ -89,13 +102,29 @@ class SetupDialog(QDialog):
         values = dict(branch_code=self.branch_code.text(), branch_name=self.branch_name.text(),
                       desk_code=self.desk_code.text(), bank_name=self.bank_name.text(),
                       staff_no=self.staff_no.text(), operator_name=self.operator_name.text())
+        settings = replace(self.settings, language=self.language_code(), hotline=self.hotline.text().strip(),
+                           branch_contact=self.branch_contact.text().strip())
         self.buttons.setEnabled(False)
-        submit(self.executor, lambda _s: operations.set_up_desk(desk, **values), on_result=self._done,
+        submit(self.executor, lambda _s: self._set_up(desk, values, settings), on_result=self._done,
                on_error=self._failed, on_finished=lambda: self.buttons.setEnabled(True), parent=self,
                name="set-up-desk")
 
-    def _done(self, snapshot: DeskSnapshot) -> None:
-        self.snapshot = snapshot
+    def _set_up(self, desk: Desk, values: dict[str, str],
+                settings: Settings) -> tuple[DeskSnapshot, Settings]:
+        """On the worker: check the receipt contacts, save the settings, then store identity and operator."""
+        problems = settings.receipt_contact_problems()
+        if problems:
+            # Nothing is written; the identity fields are checked too so every problem shows at once.
+            try:
+                validate_identity(values["branch_code"], values["branch_name"], values["desk_code"])
+            except ValidationError as exc:
+                problems = [*exc.problems, *problems]
+            raise ValidationError(problems)
+        save_settings(desk.paths.settings_file, settings)
+        return operations.set_up_desk(desk, **values), settings
+
+    def _done(self, result: tuple[DeskSnapshot, Settings]) -> None:
+        self.snapshot, self.settings = result
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
@@ -112,13 +141,16 @@ class SetupDialog(QDialog):
         texts = {"language": self.tr("Language"), "branch_code": self.tr("Branch code"),
                  "branch_name": self.tr("Branch name"), "desk_code": self.tr("Desk code"),
                  "bank_name": self.tr("Bank name"), "staff_no": self.tr("Your staff number"),
-                 "operator_name": self.tr("Your name")}
+                 "operator_name": self.tr("Your name"), "hotline": self.tr("Customer hotline"),
+                 "branch_contact": self.tr("Branch contact")}
         for key, caption in self._captions.items():
             caption.setText(texts[key])
         self.branch_code.setPlaceholderText(self.tr("e.g. 0591"))
         self.branch_name.setPlaceholderText(self.tr("e.g. 福州分行营业部"))
         self.desk_code.setPlaceholderText(self.tr("e.g. W01"))
         self.bank_name.setPlaceholderText(self.tr("Printed on receipts"))
+        self.hotline.setPlaceholderText(self.tr("Printed on receipts, e.g. 95588"))
+        self.branch_contact.setPlaceholderText(self.tr("Address and phone printed on receipts"))
         self.ok_button.setText(self.tr("Set up"))
         self.cancel_button.setText(self.tr("Quit"))
 

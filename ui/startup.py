@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
 from app.paths import DeskPaths
-from app.settings import Settings, save_settings
+from app.settings import Settings
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -134,14 +134,13 @@ class DeskStart:
 
             from ui.setup_dialog import SetupDialog
 
-            dialog = SetupDialog(result.desk, self.pool, needs_operator=not snapshot.operators, parent=self.window)
+            dialog = SetupDialog(result.desk, self.pool, needs_operator=not snapshot.operators,
+                                 settings=self.settings, parent=self.window)
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.snapshot is None:
                 self.window.close()
                 return
             snapshot = dialog.snapshot
-            if dialog.language_code() != self.settings.language:
-                self.settings = replace(self.settings, language=dialog.language_code())
-                save_settings(result.desk.paths.settings_file, self.settings)
+            self.settings = dialog.settings  # saved by the dialog: language, hotline, branch contact
         ctx = make_context(result.desk, self.settings, self.pool, snapshot,
                            operator=getattr(self.args, "operator", None))
         self.window.attach(ctx)  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ _COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 "
     "端木 独孤 南宫 西门 百里 呼延 万俟 申屠 太史 澹台 公冶 宗政 濮阳 单于".split()
 )
-_ORGANISATION_MIN_LEN = 5
+_NAME_SEPARATORS = frozenset("·•‧・. \u3000-")
 _ADDRESS_HEAD = 6
 _ADDRESS_TAIL_MASK = "****"
 _MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -92,20 +92,24 @@ def mask_phone(value: str | None, strength: MaskStrength) -> str:
     return _keep(text, 3, 4)
 
 
-def mask_name(name: str | None, strength: MaskStrength) -> str:
-    """A person's name: unchanged on screen; on paper the surname and stars (张**).
+def mask_name(name: str | None, strength: MaskStrength, *, organisation: bool = False) -> str:
+    """A name: unchanged on screen; on paper a person's surname and stars (张**, 买*·***).
 
-    Names longer than four characters are taken to be organisations and stay whole.
+    Whether a name is a person's is the party's kind, never its length: names of
+    five characters and more are common (买买提·艾力江, 欧阳娜娜娜). An organisation's
+    name is public business data and stays whole.
     """
     text = (name or "").strip()
     if not text:
         return ""
-    if strength is MaskStrength.SCREEN or len(text) >= _ORGANISATION_MIN_LEN:
+    if strength is MaskStrength.SCREEN or organisation:
         return text
     if len(text) == 1:
         return MASK
     surname_len = 2 if len(text) >= 3 and text[:2] in _COMPOUND_SURNAMES else 1
-    return text[:surname_len] + MASK * (len(text) - surname_len)
+    # The dots and spaces of transcribed and foreign names stay: they tell nothing.
+    rest = "".join(c if c in _NAME_SEPARATORS else MASK for c in text[surname_len:])
+    return text[:surname_len] + rest
 
 
 def mask_address(addr: str | None, strength: MaskStrength) -> str:

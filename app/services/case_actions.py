@@ -51,6 +51,18 @@ def _limit(rb: Rulebook, key: str, default: int) -> int:
     return int(rb.rules.field_max_lengths.get(key, default))
 
 
+def _scrub(text: str, removed: list[str]) -> str:
+    """``text`` through the one card scrubber (card numbers masked, PIN/CVV/expiry removed)."""
+    clean, kinds = scrub_sensitive_text(text)
+    removed.extend(k for k in kinds if k not in removed)
+    return clean
+
+
+def _scrubbed(removed: list[str]) -> dict[str, Any]:
+    """The event-data entry saying what was scrubbed (none when nothing was)."""
+    return {"scrubbed": removed} if removed else {}
+
+
 def _guard(case_state: str, action: CaseAction) -> None:
     next_state(CaseState(case_state), action)  # raises IllegalTransition when not allowed
 
@@ -62,6 +74,7 @@ def extend_deadline(session: Session, rb: Rulebook, actor: Actor, case_ref: str,
     _guard(case.state, CaseAction.EXTEND)
     problems: list[Problem] = []
     reason = _required(reason, "reason", problems, _limit(rb, "reason", 1000))
+    reason, removed = scrub_sensitive_text(reason)
     validate_extension(deadline_inputs(case, list(case.events)).extensions, level)
     approver: Actor | None = None
     if level == 2:
@@ -77,7 +90,7 @@ def extend_deadline(session: Session, rb: Rulebook, actor: Actor, case_ref: str,
     total = rb.rules.first_extension_total_days if level == 1 else rb.rules.second_extension_total_days
     event = _append(session, rb, actor, case, CaseAction.EXTEND.value, reason=reason,
                     data={"level": level, "total_days": total, "notice_required": True,
-                          "approver": approver.staff_no if approver else ""})
+                          "approver": approver.staff_no if approver else "", **_scrubbed(removed)})
     return _change(case, event)
 
 
@@ -110,12 +123,15 @@ def record_decision(session: Session, rb: Rulebook, actor: Actor, case_ref: str,
         "remedies": _required(remedies, "remedies", problems, n),
     }
     _check(problems)
+    removed: list[str] = []
+    for key, text in sections.items():
+        sections[key] = _scrub(text, removed)
     case.decision_verified, case.decision_basis = sections["verified"], sections["basis"]
     case.decision_outcome, case.decision_remedies = sections["outcome"], sections["remedies"]
     case.state = after.value
     case.decided_at = rb.clock()
-    event = _append(session, rb, actor, case, CaseAction.DECIDE.value, data={"sections": list(sections)},
-                    state_before=before)
+    event = _append(session, rb, actor, case, CaseAction.DECIDE.value,
+                    data={"sections": list(sections), **_scrubbed(removed)}, state_before=before)
     return _change(case, event)
 
 
@@ -145,11 +161,14 @@ def close_case(session: Session, rb: Rulebook, actor: Actor, case_ref: str, *, r
         raise ValidationError([Problem("surveyed_by_handler", "surveyed_by",
                                        "the satisfaction follow-up must not be done by the case's handler")])
     assert sat is not None
+    removed: list[str] = []
+    root, rect, note = _scrub(root, removed), _scrub(rect, removed), _scrub(survey_note.strip(), removed)
     case.root_cause, case.rectification, case.satisfaction = root, rect, sat.value
     case.state = after.value
     case.ended_at = case.ended_at or rb.clock()
-    event = _append(session, rb, actor, case, CaseAction.CLOSE.value, reason=survey_note.strip(),
-                    data={"satisfaction": sat.value, "surveyed_by": surveyor.staff_no}, state_before=before)
+    event = _append(session, rb, actor, case, CaseAction.CLOSE.value, reason=note,
+                    data={"satisfaction": sat.value, "surveyed_by": surveyor.staff_no, **_scrubbed(removed)},
+                    state_before=before)
     return _change(case, event)
 
 
@@ -161,6 +180,8 @@ def hand_over(session: Session, rb: Rulebook, actor: Actor, case_ref: str, *, to
     problems: list[Problem] = []
     reason = _required(reason, "reason", problems, _limit(rb, "reason", 1000))
     _check(problems)
+    removed: list[str] = []
+    reason = _scrub(reason, removed)
     target = get_actor(session, staff_no=to_staff_no)
     if target.operator_id == case.owner_id:
         raise ValidationError([Problem("same_owner", "to", "the case is already with this operator")])
@@ -169,7 +190,8 @@ def hand_over(session: Session, rb: Rulebook, actor: Actor, case_ref: str, *, to
     previous = session.get(Operator, case.owner_id)
     case.owner_id = target.operator_id
     event = _append(session, rb, actor, case, CaseAction.HAND_OVER.value, reason=reason,
-                    data={"from": previous.staff_no if previous else "", "to": target.staff_no})
+                    data={"from": previous.staff_no if previous else "", "to": target.staff_no,
+                          **_scrubbed(removed)})
     return _change(case, event)
 
 
@@ -196,8 +218,10 @@ def record_notice(session: Session, rb: Rulebook, actor: Actor, case_ref: str, *
         problems.append(Problem("choice", "channel", "unknown channel",
                                 {"allowed": [c.value for c in NoticeChannel]}))
     _check(problems)
-    event = _append(session, rb, actor, case, CaseAction.NOTICE.value, reason=text.strip()[:1000],
-                    data={"notice": kind, "channel": channel, "content_hash": content_hash, "signed": signed})
+    removed: list[str] = []
+    event = _append(session, rb, actor, case, CaseAction.NOTICE.value, reason=_scrub(text.strip()[:1000], removed),
+                    data={"notice": kind, "channel": channel, "content_hash": content_hash, "signed": signed,
+                          **_scrubbed(removed)})
     return _change(case, event)
 
 
@@ -225,8 +249,9 @@ def record_recording_event(session: Session, rb: Rulebook, actor: Actor, case_re
     _guard(case.state, CaseAction.RECORDING)
     if what == "notice_refused" and not reason.strip():
         raise ValidationError([Problem("required", "reason", "say why the recording was refused")])
-    event = _append(session, rb, actor, case, CaseAction.RECORDING.value, reason=reason.strip(),
-                    data={"what": what, **data})
+    removed: list[str] = []
+    event = _append(session, rb, actor, case, CaseAction.RECORDING.value, reason=_scrub(reason.strip(), removed),
+                    data={"what": what, **data, **_scrubbed(removed)})
     return _change(case, event)
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import beijing_date
 from app.db.models import Case, CaseEvent, OutboxEntry, Party, new_id
+from app.domain.card import scrub_sensitive_text
 from app.domain.deadlines import DeadlineInputs, DeadlineStatus, Extension, Pause, compute_deadline
 from app.domain.masking import MaskStrength, mask_card, mask_id, mask_phone
 from app.domain.states import CaseAction, CaseState, next_state
@@ -92,6 +93,10 @@ def _append(session: Session, rb: Rulebook, actor: Actor, case: Case, kind: str,
     now = rb.clock()
     seq = (max((e.seq for e in case.events), default=0)) + 1
     payload = dict(data or {})
+    # Every event's reason is free text: the last line of defence for any caller that forgot.
+    reason, removed = scrub_sensitive_text(reason)
+    if removed:
+        payload["scrubbed"] = sorted(set(payload.get("scrubbed", [])) | set(removed))
     payload.setdefault("on", beijing_date(now).isoformat())
     event = CaseEvent(id=new_id(), case_id=case.id, seq=seq, kind=kind, at=now, operator_id=actor.operator_id,
                       state_before=state_before or case.state, state_after=case.state, reason=reason,
@@ -185,6 +190,7 @@ def transition(session: Session, rb: Rulebook, actor: Actor, case_ref: str, acti
     needs_reason = action in (CaseAction.PAUSE, CaseAction.WITHDRAW, CaseAction.DECLINE,
                               CaseAction.REQUEST_REVIEW, CaseAction.RECORD_REVIEW)
     reason = _required(reason, "reason", problems, limit) if needs_reason else reason.strip()[:limit]
+    reason, scrubbed = scrub_sensitive_text(reason)  # before the review outcome stores it too
     if action is CaseAction.ACCEPT and case.complained_staff and case.complained_staff in (
             actor.staff_no, actor.name) and case.owner_id == actor.operator_id:
         problems.append(Problem("recusal", "owner", "the handler may not be the staff member complained about; "
@@ -195,5 +201,6 @@ def transition(session: Session, rb: Rulebook, actor: Actor, case_ref: str, acti
         case.review_outcome = reason
     if action in (CaseAction.WITHDRAW, CaseAction.DECLINE):
         case.ended_at = rb.clock()
-    event = _append(session, rb, actor, case, action.value, reason=reason, data=data, state_before=before)
+    payload = {**(data or {}), **({"scrubbed": scrubbed} if scrubbed else {})}
+    event = _append(session, rb, actor, case, action.value, reason=reason, data=payload, state_before=before)
     return _change(case, event)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 from app.clock import as_utc
 from app.domain.card import scrub_sensitive_text, validate_card_number
@@ -282,10 +282,42 @@ def parse_intake(data: Mapping[str, Any], rules: ComplaintRules, reference: Refe
     if c.problems:
         raise ValidationError(c.problems)
     assert complainant is not None
-    return CaseIntake(complainant=complainant, channel=channel, business=business, reason=reason,
+    intake = CaseIntake(complainant=complainant, channel=channel, business=business, reason=reason,
                       demand=demand, request=request, facts=facts, grounds=grounds, proxy=proxy,
                       representatives=tuple(reps), card_number=card, complained_institution=inst,
                       complained_staff=staff, received_at=received_at, scrubbed=tuple(sorted(c.scrubbed)))
+    return scrub_free_text(intake)  # after validation: checks see what was typed
+
+
+#: Every free-text field, scrubbed of card numbers and card secrets before anything is stored.
+#: (ID numbers, phones and the card-number field are checked values, not free text.)
+PARTY_FREE_TEXT = ("name", "address", "legal_representative", "relation", "poa_reference", "absence_reason",
+                   "inheritance_proof")
+CASE_FREE_TEXT = ("request", "facts", "grounds", "complained_institution", "complained_staff")
+
+
+_Fields = TypeVar("_Fields", CaseIntake, PartyInput)
+
+
+def _scrub_fields(obj: _Fields, names: tuple[str, ...], removed: set[str]) -> _Fields:
+    changes: dict[str, Any] = {}
+    for name in names:
+        text, kinds = scrub_sensitive_text(getattr(obj, name))
+        removed.update(kinds)
+        changes[name] = text
+    return replace(obj, **changes)
+
+
+def scrub_free_text(intake: CaseIntake) -> CaseIntake:
+    """The intake with every free-text field through the one card scrubber (DOMAIN.md: no PIN,
+    CVV, expiry or full card number is stored; a card number in text is stored masked)."""
+    removed: set[str] = set(intake.scrubbed)
+    case = _scrub_fields(intake, CASE_FREE_TEXT, removed)
+    return replace(case, complainant=_scrub_fields(intake.complainant, PARTY_FREE_TEXT, removed),
+                   proxy=_scrub_fields(intake.proxy, PARTY_FREE_TEXT, removed) if intake.proxy else None,
+                   representatives=tuple(_scrub_fields(p, PARTY_FREE_TEXT, removed)
+                                         for p in intake.representatives),
+                   scrubbed=tuple(sorted(removed)))
 
 
 def _received_at(c: _Collector, raw: Any, now: datetime) -> datetime | None:

@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Select, String, and_, func, or_, select, t
 from sqlalchemy.orm import Session, aliased
 
 from app.db.models import Case, CaseEvent, Operator, Party
+from app.domain.card import scrub_sensitive_text
 from app.domain.deadlines import DeadlineStatus
 from app.domain.masking import MaskStrength, mask_address
 from app.domain.states import (
@@ -301,7 +302,8 @@ def case_detail(session: Session, rb: Rulebook, case_ref: str, *, reveal_for: Ac
     if reveal_for is not None:
         require(reveal_for.role, Permission.UNMASK_PERSONAL_DATA, field="reveal")
         append_audit(session, at=rb.clock(), operator_id=reveal_for.operator_id, action="pii.reveal",
-                     case_id=case.id, details={"case_number": case.case_number, "reason": reveal_reason[:200]})
+                     case_id=case.id, details={"case_number": case.case_number,
+                                               "reason": scrub_sensitive_text(reveal_reason)[0][:200]})
     ops = {o.id: o for o in session.scalars(select(Operator))}
     parties = tuple(
         PartyView(p.role, p.position, p.kind, p.name, p.id_type,

@@ -1579,6 +1579,11 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="38" />
+        <source>A hotline of 5 to 20 digits, e.g. 95588 or 400-820-8888.</source>
+        <translation>客服热线为5至20位数字，如 95588 或 400-820-8888。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="38" />
         <source>Not a valid unified social credit code (18 characters).</source>
         <translation>统一社会信用代码（18位）无效。</translation>
     </message>
@@ -2916,6 +2921,26 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
 </context>
 <context>
     <name>SetupDialog</name>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="144" />
+        <source>Customer hotline</source>
+        <translation>客服热线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="145" />
+        <source>Branch contact</source>
+        <translation>受理网点联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="152" />
+        <source>Printed on receipts, e.g. 95588</source>
+        <translation>打印在回执上，如 95588</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="153" />
+        <source>Address and phone printed on receipts</source>
+        <translation>打印在回执上的网点地址和电话</translation>
+    </message>
     <message>
         <location filename="../../ui/setup_dialog.py" line="109" />
         <source>Set up this desk</source>

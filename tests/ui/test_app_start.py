@@ -116,6 +116,8 @@ def test_first_run_asks_for_the_desk_identity(qtbot: Any, desk_home: Path) -> No
         dialog.branch_name.setText("厦门分行营业部")
         dialog.desk_code.setText("W03")
         dialog.operator_name.setText("林晓")
+        dialog.hotline.setText("95588")
+        dialog.branch_contact.setText("厦门市思明区鹭江道8号")
         dialog.submit()
 
     def ready(window: MainWindow) -> None:

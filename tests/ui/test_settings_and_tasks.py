@@ -95,6 +95,8 @@ def test_first_run_setup_dialog_creates_identity_and_operator(qtbot: Any, desk_h
         dialog.branch_name.setText("福州分行营业部")
         dialog.desk_code.setText("w02")
         dialog.operator_name.setText("林晓")
+        dialog.hotline.setText("95588")
+        dialog.branch_contact.setText("福州市鼓楼区五四路100号 0591-87654321")
         dialog.submit()
         assert dialog.snapshot is not None
         snap = desk_snapshot(fresh)

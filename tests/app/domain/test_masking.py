@@ -34,8 +34,21 @@ def test_name() -> None:
     assert mask_name("张三丰", PRINT) == "张**"
     assert mask_name("李四", PRINT) == "李*"
     assert mask_name("欧阳修", PRINT) == "欧阳*"
-    assert mask_name("福州某某贸易有限公司", PRINT) == "福州某某贸易有限公司"
+    assert mask_name("福州某某贸易有限公司", PRINT, organisation=True) == "福州某某贸易有限公司"
     assert mask_name("王", PRINT) == "*"
+
+
+@pytest.mark.parametrize(("name", "printed"), [
+    ("买买提·艾力江", "买**·***"),
+    ("阿卜杜热西提·买买提", "阿*****·***"),
+    ("欧阳娜娜娜", "欧阳***"),
+    ("爱新觉罗溥仪", "爱*****"),
+    ("John Smith", "J*** *****"),
+])
+def test_long_person_names_are_masked_on_paper(name: str, printed: str) -> None:
+    # A person is a person whatever the length of the name (the party's kind decides).
+    assert mask_name(name, PRINT) == printed
+    assert mask_name(name, SCREEN) == name
 
 
 @pytest.mark.parametrize("strength", list(MaskStrength))
