@@ -13,6 +13,7 @@ header (bank, case number) and footer (verification code, copy, 第 x 页 共 y 
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any, Literal
@@ -101,8 +102,15 @@ def _shown_name(name: str, organisation: bool) -> str:
     return name if organisation else mask_name(name, _STRENGTH)
 
 
+# A card number the storage scrubber already masked for the screen (first 6 + last 4,
+# "622200******0009"): on paper only the last 4 may show, as on the receipt.
+_SCREEN_MASKED_CARD = re.compile(r"(?<![0-9A-Za-z*])(\d{6})(\*{3,})(\d{4})(?![0-9A-Za-z*])")
+
+
 def _clean(text: str) -> str:
-    return mask_free_text(text, _STRENGTH)
+    """Free text for paper: ID, card and phone numbers masked at print strength."""
+    masked = mask_free_text(text, _STRENGTH)
+    return _SCREEN_MASKED_CARD.sub(lambda m: "*" * (6 + len(m.group(2))) + m.group(3), masked)
 
 
 class _PageDecor:
