@@ -1,10 +1,10 @@
-"""The ``letter`` command and ``print --letter``: the decision letter and notices of a case.
+"""Options of the ``letter`` command and of ``print --letter`` (the decision letter and notices of a case).
 
-``letter NUMBER --kind decision|extension|pause|declined -o FILE`` writes the
-PDF (as ``receipt -o`` does: the destination is checked before anything is
-built, the file is written atomically); ``print NUMBER --letter KIND`` prints
-it through CUPS.  Both count the copy (补打 from the second) and, when the letter
-was handed over (``--delivered``; printing defaults to in person), record the
+``letter NUMBER --kind decision|extension|pause|declined -o FILE`` and
+``print NUMBER --letter KIND`` run through ``cmd_document`` in app.cli like
+receipts (``-o`` checked before anything is built, written atomically; CUPS for
+print).  Both count the copy (补打 from the second) and, when the letter was
+handed over (``--delivered``; printing defaults to in person), record the
 notice with its channel and the PDF's hash.
 """
 

@@ -1,4 +1,4 @@
-"""Receipts and case reports for a stored case: gathering their data, issuing them, counting prints.
+"""Receipts, case reports and letters for a stored case: gathering their data, issuing them, counting prints.
 
 The builders in ``reports/`` know nothing of the store; this module maps a case
 onto their input, and records an issued document as a case event (with its
@@ -24,16 +24,16 @@ from app.clock import beijing_date
 from app.desk import Desk
 from app.domain.labels import CHANNEL_ZH, EVENT_ZH, ID_TYPE_ZH, NOTICE_ZH, SATISFACTION_ZH, STATE_ZH, zh
 from app.domain.masking import MaskStrength
+from app.errors import DeskError
 from app.output_file import write_file_atomically
 from app.roles import Permission, can
 from app.services import case_actions as acts
 from app.services.context import Rulebook
 from app.services.copy_lock import copy_lock
 from app.services.identity import Actor, require_desk_info
-from app.services.queries import CaseDetail, EventView, PartyView, case_detail
 from app.services.letters import letter_data
+from app.services.queries import CaseDetail, EventView, PartyView, case_detail
 from app.settings import Settings
-from app.errors import DeskError
 from reports import data as rd
 from reports.case_report import build_case_report, report_fingerprint
 from reports.letters import LetterKind, build_letter

@@ -13,7 +13,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from sqlalchemy import select
+
 from app.cli import main
+from app.db.models import AuditEntry
+from app.desk import open_desk
 from app.domain.rules import load_rules
 from tests.cups import SocketPrinter, add_socket_printer, private_cups
 
@@ -113,6 +117,15 @@ def test_reprint_is_copy_2_marked_bu_da_on_the_timeline(home: str, tmp_path: Pat
     prints = [e for e in _events(home, number, capsys) if e["kind"] == "print"]
     assert [(e["data"]["document"], e["data"]["count"]) for e in prints] == [  # type: ignore[index]
         ("decision_letter", 1), ("decision_letter", 2)]
+    # Audited like the receipt: one audit line per copy, and the chain still verifies.
+    assert _run(home, "audit", "verify") == 0
+    desk = open_desk(home)
+    try:
+        with desk.read() as s:
+            actions = [a.action for a in s.scalars(select(AuditEntry))]
+    finally:
+        desk.close()
+    assert actions.count("case.print") == 2
 
 
 @pytest.mark.parametrize("kind", ["decision", "extension", "pause", "declined"])
@@ -227,12 +240,11 @@ def cups(cups_server: str) -> Iterator[str]:
     """The private scheduler; libcups keeps the server it found per thread, so it is told too."""
     import cups as pycups
 
-    previous = pycups.getServer()
     pycups.setServer(cups_server)
     try:
         yield cups_server
     finally:
-        pycups.setServer(previous)
+        pycups.setServer("")  # empty: libcups reads CUPS_SERVER again next time, as a fresh process would
 
 
 def test_print_letter_through_cups_records_an_in_person_notice(home: str, cups: str, monkeypatch: pytest.MonkeyPatch,
