@@ -74,7 +74,11 @@ class LetterSection:
 
 @dataclass(frozen=True)
 class LetterData:
-    """Everything one letter prints, raw: the builder masks names and free text."""
+    """Everything one letter prints, raw: the builder masks names and the sections' texts.
+
+    ``intro`` and ``closing`` are the bank's own wording and are printed as given;
+    anything a person typed (reasons, decision sections) belongs in ``sections``.
+    """
 
     kind: LetterKind
     desk: DeskInfo
@@ -239,12 +243,14 @@ def _story(data: LetterData, s: Styles, avail: float) -> list[Flowable]:
     story += [HRFlowable(width="100%", thickness=1.2, color=INK, spaceBefore=3, spaceAfter=6),
               _head_block(data, s, avail), Spacer(1, BASE_SIZE * 0.8),
               Paragraph(markup(_salutation(data)), s.body), Spacer(1, BASE_SIZE * 0.3)]
-    story += paragraphs(_clean(data.intro), s.body, empty="")
+    # The intro and closing are the bank's own wording (case number, dates, contacts), never masked:
+    # the paper masking would take the case number for a long number.  What people typed is in the sections.
+    story += paragraphs(data.intro, s.body, empty="")
     for section in data.sections:
         story.append(Paragraph(markup(section.heading), s.subheading))
         story += paragraphs(_clean(section.text), s.body)
     if data.closing.strip():
-        story += [Spacer(1, BASE_SIZE * 0.4), *paragraphs(_clean(data.closing), s.body, empty="")]
+        story += [Spacer(1, BASE_SIZE * 0.4), *paragraphs(data.closing, s.body, empty="")]
     story.append(_seal_block(data, s, avail))
     return story
 

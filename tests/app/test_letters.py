@@ -92,6 +92,7 @@ def test_decision_letter_has_four_sections_review_deadline_and_no_full_personal_
     assert _run(home, "letter", number, "--kind", "decision", "-o", str(out)) == 0
     text = flat(out)
     assert "投诉处理意见书" in text and number in text
+    assert f"（投诉编号{number}）" in text, "the case number in the letter's own wording is not masked"
     for heading in ("核实情况", "依据和理由", "处理结果", "救济途径", "盖章处", "签收", "经办人"):
         assert heading in text
     days = load_rules().review_request_days
