@@ -321,8 +321,8 @@ def record_issued(session: Session, rb: Rulebook, actor: Actor, built: BuiltDocu
         in_person = delivered == acts.NoticeChannel.IN_PERSON.value
         acts.record_notice(session, rb, actor, built.case_number, kind=LETTER_DOCUMENTS[built.kind][1],
                            channel=delivered, content_hash=built.fingerprint, signed=in_person,
-                           text=f"{built.kind.value} copy {built.count}"
-                                + ("; the complainant signed for it in person" if in_person else ""))
+                           text=f"{DOCUMENT_ZH[built.kind.value]} 第{built.count}份"
+                                + ("，投诉人当面签收" if in_person else ""))
     if int(change.detail["count"]) != built.count:
         # Only a delivery outside deliver_copy's lock can get here; the timeline keeps the true count.
         log.warning("%s %s printed as copy %d was counted as copy %s", built.case_number, built.kind.value,

@@ -200,6 +200,7 @@ def test_delivery_is_a_notice_event_with_channel_and_the_pdf_hash(home: str, tmp
     assert isinstance(data, dict)
     assert data["notice"] == "decision" and data["channel"] == "in_person" and data["signed"] is True
     assert data["content_hash"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert notices[0]["reason"] == "投诉处理意见书 第1份，投诉人当面签收"
     out2 = tmp_path / "d2.pdf"
     assert _run(home, "letter", number, "--kind", "decision", "-o", str(out2), "--delivered", "sms") == 0
     notices = [e for e in _events(home, number, capsys) if e["kind"] == "notice"]
