@@ -22,6 +22,7 @@ from app.db.engine import store_error
 from app.desk import Desk, open_desk
 from app.domain.states import CaseAction, DueStatus
 from app.domain.text import excerpt
+from app import cli_letters
 from app.cli_options import DeskArgumentParser, bounded_float, bounded_int
 from app.cli_keys import add_audit_head, add_key_commands, cmd_audit_head, cmd_keys_export, cmd_keys_import, cmd_status
 from app.errors import DeskError, Problem, ValidationError
@@ -133,11 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
     rp = sub.add_parser("report", help="write the full case report (投诉处理档案) as PDF")
     rp.add_argument("number")
     rp.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    pr = sub.add_parser("print", help="print a case's receipt or report through CUPS")
+    cli_letters.add_letter_parser(sub)
+    pr = sub.add_parser("print", help="print a case's receipt, report or letter through CUPS")
     pr.add_argument("number")
     which = pr.add_mutually_exclusive_group(required=True)
     which.add_argument("--receipt", action="store_true")
     which.add_argument("--report", action="store_true")
+    cli_letters.add_print_options(pr, which)
     pr.add_argument("--printer", help="CUPS queue (default: the desk setting, else the system default)")
     pr.add_argument("--layout", choices=["a4", "a5", "80mm"], help="receipt paper (default: the desk setting)")
     pr.add_argument("--timeout", type=bounded_float(0, 3600), default=60.0,
@@ -411,9 +414,12 @@ def cmd_document(desk: Desk, a: argparse.Namespace) -> int:
     settings = _settings(desk)
     contacts = docs.contacts_from_settings(settings)
     deliver: Callable[[docs.BuiltDocument], str]
+    letter = cli_letters.letter_kind(a)
     if a.command == "print":
         kind = docs.DocumentKind.RECEIPT if a.receipt else docs.DocumentKind.REPORT
         setting_key = "receipt" if a.receipt else "case_report"
+        if letter:
+            kind, setting_key = docs.letter_document(letter), cli_letters.printer_setting(letter)
         printer = printing.check_printer(a.printer or settings.printers.get(setting_key) or None)
 
         def to_printer(built: docs.BuiltDocument) -> str:
@@ -423,13 +429,16 @@ def cmd_document(desk: Desk, a: argparse.Namespace) -> int:
         deliver = to_printer
     else:
         kind = docs.DocumentKind.RECEIPT if a.command == "receipt" else docs.DocumentKind.REPORT
+        kind = docs.letter_document(letter) if letter else kind
         # A wrong destination is refused before anything is rendered or written to the store.
         check_output_path(Path(a.output))
         deliver = docs.write_pdf_file(Path(a.output))
     layout = getattr(a, "layout", None) or settings.receipt_layout
-    issued = docs.issue_document(desk, actor, a.number, kind, contacts=contacts, deliver=deliver, layout=layout)
+    issued = docs.issue_document(desk, actor, a.number, kind, contacts=contacts, deliver=deliver, layout=layout,
+                                 delivered=cli_letters.delivered_channel(a) if letter else "")
     mark = f" (reprint, copy {issued.count})" if issued.count > 1 else ""
-    print(f"{issued.case_number} {kind.value} -> {issued.destination}{mark}")
+    notice = f"; notice recorded ({a.delivered})" if issued.delivered else ""
+    print(f"{issued.case_number} {kind.value} -> {issued.destination}{mark}{notice}")
     return EXIT_OK
 
 
@@ -578,7 +587,7 @@ def cmd_audit(desk: Desk, a: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "init": cmd_init, "operator": cmd_operator, "demo-data": cmd_demo, "audit": cmd_audit,
-    "receipt": cmd_document, "report": cmd_document, "print": cmd_document,
+    "receipt": cmd_document, "report": cmd_document, "print": cmd_document, "letter": cmd_document,
     "record": cmd_record, "verify": cmd_verify, "recover": cmd_recover, "receipt-check": cmd_receipt_check,
     "keys": cmd_keys_export, "status": cmd_status,
 }

@@ -1,4 +1,4 @@
-"""A case's documents in the GUI: print receipt / case report (with preview), save as PDF, print after saving.
+"""A case's documents in the GUI: print receipt / case report / letters (with preview), save as PDF, print after saving.
 
 :class:`CaseDocumentsBar` sits in the case view's header.  :class:`ReceiptAfterSave`
 is the one-click receipt print right after a new case is saved (setting
@@ -48,10 +48,17 @@ class CaseDocumentsBar(QWidget):
         self.save_receipt_action = self.save_menu.addAction("")
         self.save_report_action = self.save_menu.addAction("")
         self.save_button.setMenu(self.save_menu)
+        # Letters to the complainant: only those the case's history allows (set_letters), each to its preview.
+        self.letters_button = QPushButton()
+        self.letters_button.setObjectName("print_letters")
+        self.letters_menu = QMenu(self.letters_button)
+        self.letters_button.setMenu(self.letters_menu)
+        self.letters: tuple[str, ...] = ()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.receipt_button)
         layout.addWidget(self.report_button)
+        layout.addWidget(self.letters_button)
         layout.addWidget(self.save_button)
         self.receipt_button.clicked.connect(lambda: self.open_preview(printing.RECEIPT))
         self.report_button.clicked.connect(lambda: self.open_preview(printing.REPORT))
@@ -68,6 +75,22 @@ class CaseDocumentsBar(QWidget):
         on = self.ctx.actor is not None
         for widget in (self.receipt_button, self.report_button, self.save_button):
             widget.setEnabled(on)
+        self.letters_button.setEnabled(on and bool(self.letters))
+        self.letters_button.setVisible(bool(self.letters))
+
+    def set_letters(self, kinds: tuple[str, ...]) -> None:
+        """Offer exactly these letters (document kinds, ui.printing.LETTERS) in the letters menu."""
+        self.letters = tuple(k for k in printing.LETTERS if k in kinds)
+        self.letters_menu.clear()
+        for kind in self.letters:
+            action = self.letters_menu.addAction(printing.kind_name(kind) + "…")
+            action.setData(kind)
+            action.triggered.connect(lambda _c=False, k=kind: self.open_preview(k))
+        self._enable()
+
+    def letter_names(self) -> list[str]:
+        """The letters the menu offers, as shown."""
+        return [a.text() for a in self.letters_menu.actions()]
 
     def open_preview(self, kind: str) -> PrintPreview:
         """The print preview of the next copy (window-modal, not blocking)."""
@@ -133,6 +156,9 @@ class CaseDocumentsBar(QWidget):
         self.save_button.setText(self.tr("Save as PDF"))
         self.save_receipt_action.setText(self.tr("Receipt as PDF…"))
         self.save_report_action.setText(self.tr("Case report as PDF…"))
+        self.letters_button.setText(self.tr("Letters"))
+        self.letters_button.setToolTip(self.tr("Preview and print a letter or notice to the complainant"))
+        self.set_letters(self.letters)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         if event.type() == QEvent.Type.LanguageChange:

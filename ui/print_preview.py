@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QStandardPaths, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui import printing
 from ui.context import DeskContext
@@ -110,6 +110,12 @@ class PrintPreview(QDialog):
         self.print_button.setDefault(True)
         self.save_button = QPushButton()
         self.close_button = QPushButton()
+        # A letter records how it reaches the complainant (a notice event); other documents do not ask.
+        self.delivery = QComboBox()
+        self.delivery.setObjectName("letter_delivery")
+        self.delivery.setVisible(kind in printing.LETTERS)
+        for channel in printing.DELIVERY_NAMES:
+            self.delivery.addItem("", channel)
 
         head = QHBoxLayout()
         head.addWidget(self.heading)
@@ -121,6 +127,7 @@ class PrintPreview(QDialog):
         messages.addWidget(self.status)
         messages.addWidget(self.error)
         bottom.addLayout(messages, 1)
+        bottom.addWidget(self.delivery)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.print_button)
         bottom.addWidget(self.close_button)
@@ -210,9 +217,14 @@ class PrintPreview(QDialog):
         self._set_busy(True, delivering=True)
         self._say("printing")
         desk = self.ctx.desk
-        return self.ctx.run(lambda _s: printing.print_copy(desk, actor, built, printer),
+        delivered = self.delivered()
+        return self.ctx.run(lambda _s: printing.print_copy(desk, actor, built, printer, delivered=delivered),
                             on_result=lambda issued: self._issued(issued, "printed"),
                             on_error=self._failed, parent=self, name="print-document")
+
+    def delivered(self) -> str:
+        """The notice channel chosen for a letter ("" for other documents or a file copy)."""
+        return str(self.delivery.currentData() or "") if self.kind in printing.LETTERS else ""
 
     def ask_save(self) -> QFileDialog | None:
         """Ask where to save the copy as PDF (window-modal, not blocking)."""
@@ -228,7 +240,8 @@ class PrintPreview(QDialog):
         self._set_busy(True, delivering=True)
         self._say("saving")
         desk = self.ctx.desk
-        return self.ctx.run(lambda _s: printing.save_copy(desk, actor, built, path),
+        delivered = self.delivered()
+        return self.ctx.run(lambda _s: printing.save_copy(desk, actor, built, path, delivered=delivered),
                             on_result=lambda issued: self._issued(issued, "saved"),
                             on_error=self._failed, parent=self, name="save-document")
 
@@ -294,6 +307,9 @@ class PrintPreview(QDialog):
         self.print_button.setText(self.tr("Print…"))
         self.save_button.setText(self.tr("Save as PDF…"))
         self.close_button.setText(self.tr("Close"))
+        for i in range(self.delivery.count()):
+            self.delivery.setItemText(i, printing.tr(printing.DELIVERY_NAMES[str(self.delivery.itemData(i))]))
+        self.delivery.setToolTip(self.tr("How this letter reaches the complainant (recorded as a notice)"))
         self._render_status()
 
     def reject(self) -> None:

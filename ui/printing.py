@@ -38,8 +38,16 @@ log = logging.getLogger(__name__)
 
 #: The document kinds (values of app.services.documents.DocumentKind).
 RECEIPT, REPORT = "receipt", "report"
+#: The letters to the complainant (app.services.documents.LETTER_DOCUMENTS), in menu order.
+DECISION_LETTER, EXTENSION_NOTICE = "decision_letter", "extension_notice"
+PAUSE_NOTICE, DECLINED_NOTICE = "pause_notice", "declined_notice"
+LETTERS = (DECISION_LETTER, EXTENSION_NOTICE, PAUSE_NOTICE, DECLINED_NOTICE)
+#: The letter document of each letter kind as reports.letters names it.
+LETTER_OF = {"decision": DECISION_LETTER, "extension": EXTENSION_NOTICE, "pause": PAUSE_NOTICE,
+             "declined": DECLINED_NOTICE}
 #: The settings key (``Settings.printers``) of each document kind.
-SETTING_KEYS = {RECEIPT: "receipt", REPORT: "case_report"}
+SETTING_KEYS = {RECEIPT: "receipt", REPORT: "case_report", DECISION_LETTER: "decision_letter",
+                EXTENSION_NOTICE: "notice", PAUSE_NOTICE: "notice", DECLINED_NOTICE: "notice"}
 #: Pages are rendered at the printer's resolution, but never finer than this (an A4 page at
 #: 1200 dpi would be a 550 MB image; 300 dpi is past what receipt and laser printers show).
 MAX_PRINT_DPI = 300
@@ -50,9 +58,22 @@ _CTX = "Printing"
 KIND_NAMES = {
     RECEIPT: QT_TRANSLATE_NOOP("Printing", "Receipt"),
     REPORT: QT_TRANSLATE_NOOP("Printing", "Case report"),
+    DECISION_LETTER: QT_TRANSLATE_NOOP("Printing", "Decision letter"),
+    EXTENSION_NOTICE: QT_TRANSLATE_NOOP("Printing", "Extension notice"),
+    PAUSE_NOTICE: QT_TRANSLATE_NOOP("Printing", "Appraisal pause notice"),
+    DECLINED_NOTICE: QT_TRANSLATE_NOOP("Printing", "Not-accepted notice"),
 }
 # Document titles as printed (and as the print job is named): the documents themselves are Chinese.
-TITLES_ZH = {RECEIPT: "受理回执", REPORT: "投诉处理档案"}
+TITLES_ZH = {RECEIPT: "受理回执", REPORT: "投诉处理档案", DECISION_LETTER: "投诉处理意见书",
+             EXTENSION_NOTICE: "延期告知书", PAUSE_NOTICE: "暂停告知书", DECLINED_NOTICE: "不予受理告知书"}
+#: How a letter reaches the complainant (notice channels recorded with it); "" records no delivery.
+DELIVERY_NAMES = {
+    "in_person": QT_TRANSLATE_NOOP("Printing", "Handed over in person (the complainant signs)"),
+    "letter": QT_TRANSLATE_NOOP("Printing", "Sent by post"),
+    "sms": QT_TRANSLATE_NOOP("Printing", "Sent by SMS"),
+    "phone": QT_TRANSLATE_NOOP("Printing", "Read out by phone"),
+    "": QT_TRANSLATE_NOOP("Printing", "Not handed over yet (file copy)"),
+}
 MESSAGES = {
     "print_cancelled": QT_TRANSLATE_NOOP("Printing", "Printing was cancelled. This copy is not counted."),
     "printer_unavailable": QT_TRANSLATE_NOOP(
@@ -324,7 +345,7 @@ def build_copy(desk: Desk, actor: Actor, request: DocumentRequest) -> BuiltDocum
     from reports.verification import desk_receipt_key
 
     kind = DocumentKind(request.kind)
-    key = desk_receipt_key() if kind is DocumentKind.RECEIPT else b""
+    key = desk_receipt_key() if kind is DocumentKind.RECEIPT or kind.value in LETTERS else b""
     # A report for a role that may see personal data writes that reveal to the audit log: a write session.
     with desk.write() if kind is DocumentKind.REPORT else desk.read() as s:
         return build_document(s, desk.rulebook, actor, request.case_number, kind, contacts=request.contacts,
@@ -332,7 +353,7 @@ def build_copy(desk: Desk, actor: Actor, request: DocumentRequest) -> BuiltDocum
 
 
 def print_copy(desk: Desk, actor: Actor, built: BuiltDocument, printer: QPrinter, *,
-               timeout: float | None = None) -> IssuedDocument:
+               timeout: float | None = None, delivered: str = "") -> IssuedDocument:
     """Paint the copy onto ``printer`` (set up by prepare_printer or the dialog) and count it once it printed.
 
     The copy goes out with the number it is counted as (``deliver_copy``): when
@@ -350,10 +371,10 @@ def print_copy(desk: Desk, actor: Actor, built: BuiltDocument, printer: QPrinter
             _wait_for_cups(printer, printer.docName(), mark, CUPS_TIMEOUT_S if timeout is None else timeout)
         return destination(printer)
 
-    return deliver_copy(desk, actor, built, deliver)
+    return deliver_copy(desk, actor, built, deliver, delivered=delivered)
 
 
-def save_copy(desk: Desk, actor: Actor, built: BuiltDocument, path: Path) -> IssuedDocument:
+def save_copy(desk: Desk, actor: Actor, built: BuiltDocument, path: Path, *, delivered: str = "") -> IssuedDocument:
     """Write the copy as a PDF file (an export counts like a print) and count it (numbered as print_copy does)."""
     from app.output_file import OutputError
     from app.services.documents import deliver_copy, write_pdf_file
@@ -368,7 +389,7 @@ def save_copy(desk: Desk, actor: Actor, built: BuiltDocument, path: Path) -> Iss
         except OutputError as exc:
             raise PrintProblem(exc.message, code="save_failed", detail=exc.message) from exc
 
-    return deliver_copy(desk, actor, built, deliver)
+    return deliver_copy(desk, actor, built, deliver, delivered=delivered)
 
 
 def print_receipt_now(desk: Desk, actor: Actor, request: DocumentRequest, printer: QPrinter, *,

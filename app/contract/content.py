@@ -158,7 +158,7 @@ class NoteContent(Strict):
 
 
 class NoticeContent(Strict):
-    notice: Literal["acknowledgement", "extension", "decision", "review", "decline", "recording"]
+    notice: Literal["acknowledgement", "extension", "decision", "review", "decline", "recording", "pause"]
     channel: Literal["in_person", "phone", "sms", "letter", "email", "app"]
     content_hash: Annotated[str, Field(max_length=128)] = ""
     signed: bool = False

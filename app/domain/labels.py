@@ -54,6 +54,7 @@ NOTICE_ZH: dict[str, str] = {
     "review": "核查结论告知",
     "decline": "不予受理告知",
     "recording": "录音录像告知",
+    "pause": "鉴定暂停告知",
 }
 
 CHANNEL_ZH: dict[str, str] = {

@@ -37,6 +37,7 @@ class NoticeKind(StrEnum):
     REVIEW = "review"
     DECLINE = "decline"
     RECORDING = "recording"
+    PAUSE = "pause"
 
 
 class NoticeChannel(StrEnum):

@@ -1,4 +1,4 @@
-"""Receipts and case reports for a stored case: gathering their data, issuing them, counting prints.
+"""Receipts, case reports and letters for a stored case: gathering their data, issuing them, counting prints.
 
 The builders in ``reports/`` know nothing of the store; this module maps a case
 onto their input, and records an issued document as a case event (with its
@@ -24,16 +24,19 @@ from app.clock import beijing_date
 from app.desk import Desk
 from app.domain.labels import CHANNEL_ZH, EVENT_ZH, ID_TYPE_ZH, NOTICE_ZH, SATISFACTION_ZH, STATE_ZH, zh
 from app.domain.masking import MaskStrength
+from app.errors import DeskError
 from app.output_file import write_file_atomically
 from app.roles import Permission, can
 from app.services import case_actions as acts
 from app.services.context import Rulebook
 from app.services.copy_lock import copy_lock
 from app.services.identity import Actor, require_desk_info
+from app.services.letters import letter_data
 from app.services.queries import CaseDetail, EventView, PartyView, case_detail
 from app.settings import Settings
 from reports import data as rd
 from reports.case_report import build_case_report, report_fingerprint
+from reports.letters import LetterKind, build_letter
 from reports.receipt import build_receipt
 from reports.verification import canonical_received_at, desk_receipt_key, receipt_verification_code
 
@@ -43,6 +46,35 @@ log = logging.getLogger(__name__)
 class DocumentKind(StrEnum):
     RECEIPT = "receipt"
     REPORT = "report"
+    DECISION_LETTER = "decision_letter"
+    EXTENSION_NOTICE = "extension_notice"
+    PAUSE_NOTICE = "pause_notice"
+    DECLINED_NOTICE = "declined_notice"
+
+
+#: The letter each letter document is (reports.letters), and the notice kind its delivery is recorded as.
+LETTER_DOCUMENTS: dict[DocumentKind, tuple[LetterKind, str]] = {
+    DocumentKind.DECISION_LETTER: ("decision", acts.NoticeKind.DECISION.value),
+    DocumentKind.EXTENSION_NOTICE: ("extension", acts.NoticeKind.EXTENSION.value),
+    DocumentKind.PAUSE_NOTICE: ("pause", acts.NoticeKind.PAUSE.value),
+    DocumentKind.DECLINED_NOTICE: ("declined", acts.NoticeKind.DECLINE.value),
+}
+
+
+#: A printed document's name on the timeline and in the case report.
+DOCUMENT_ZH: dict[str, str] = {
+    "receipt": "受理回执", "report": "投诉处理档案", "decision_letter": "投诉处理意见书",
+    "extension_notice": "延期告知书", "pause_notice": "暂停告知书", "declined_notice": "不予受理告知书",
+}
+
+
+def letter_document(kind: str) -> DocumentKind:
+    """The document kind of a letter named as the CLI and GUI name it (decision, extension, pause, declined)."""
+    for doc, (letter, _notice) in LETTER_DOCUMENTS.items():
+        if letter == kind:
+            return doc
+    raise DeskError(f"unknown letter kind {kind!r}", code="choice", field="kind",
+                    allowed=[letter for letter, _n in LETTER_DOCUMENTS.values()])
 
 
 @dataclass(frozen=True)
@@ -76,6 +108,8 @@ class IssuedDocument:
     destination: str
     size_bytes: int
     fingerprint: str
+    #: The channel a letter was recorded as delivered by ("" when no notice was recorded).
+    delivered: str = ""
 
 
 def rule_text(rb: Rulebook, limit_days: int) -> str:
@@ -128,7 +162,7 @@ def _timeline_text(e: EventView) -> str:
     elif e.kind == "hand_over":
         parts.append(f"由 {data.get('from')} 移交 {data.get('to')}")
     elif e.kind == "print":
-        parts.append(f"{zh({'receipt': '受理回执', 'report': '投诉处理档案'}, str(data.get('document')))}"
+        parts.append(f"{zh(DOCUMENT_ZH, str(data.get('document')))}"
                      f" 第{data.get('count')}次")
     elif e.kind == "notice":
         parts.append(f"{zh(NOTICE_ZH, str(data.get('notice')))}（{zh(CHANNEL_ZH, str(data.get('channel')))}）")
@@ -225,17 +259,22 @@ def build_document(session: Session, rb: Rulebook, actor: Actor, case_ref: str, 
         data = receipt_data(session, rb, actor, case_ref, contacts=contacts, key=receipt_key, print_count=count)
         pdf = build_receipt(data, layout)  # type: ignore[arg-type]
         return BuiltDocument(kind, data.case_number, pdf, count, sha256(pdf).hexdigest(), contacts, layout)
+    if kind in LETTER_DOCUMENTS:
+        letter = letter_data(session, rb, actor, case_ref, LETTER_DOCUMENTS[kind][0],
+                             desk=_desk_info(session, contacts), key=receipt_key, print_count=count)
+        pdf = build_letter(letter)
+        return BuiltDocument(kind, letter.case_number, pdf, count, sha256(pdf).hexdigest(), contacts, "a4")
     report = report_data(session, rb, actor, case_ref, contacts=contacts, now=rb.clock())
     return BuiltDocument(kind, report.case_number, build_case_report(report), count, report_fingerprint(report),
                          contacts, layout)
 
 
 #: Documents that print their copy number (a receipt's 补打 mark); a report's pages do not.
-NUMBERED_KINDS = frozenset({DocumentKind.RECEIPT})
+NUMBERED_KINDS = frozenset({DocumentKind.RECEIPT, *LETTER_DOCUMENTS})
 
 
 def deliver_copy(desk: Desk, actor: Actor, built: BuiltDocument,
-                 deliver: Callable[[BuiltDocument], str]) -> IssuedDocument:
+                 deliver: Callable[[BuiltDocument], str], *, delivered: str = "") -> IssuedDocument:
     """Deliver ``built`` as the copy it really is, then count it; returns what was counted.
 
     A copy's number is taken when it is built, but another preview or process
@@ -244,7 +283,9 @@ def deliver_copy(desk: Desk, actor: Actor, built: BuiltDocument,
     written: the number is checked against the copies counted so far, a copy
     built with an outdated number is rebuilt with its real one (its 补打 mark)
     and handed to ``deliver`` instead, and the copy is counted.  Anything
-    ``deliver`` raises propagates and nothing is counted.
+    ``deliver`` raises propagates and nothing is counted.  For a letter,
+    ``delivered`` (a notice channel: in_person, letter, sms, phone) also records
+    the notice event with the delivered PDF's hash.
     """
     with copy_lock(desk.paths, built.case_number):
         with desk.read() as s:
@@ -255,7 +296,7 @@ def deliver_copy(desk: Desk, actor: Actor, built: BuiltDocument,
             built = _renumbered(desk, actor, built, real)
         destination = deliver(built)
         with desk.write() as s:
-            return record_issued(s, desk.rulebook, actor, built, destination)
+            return record_issued(s, desk.rulebook, actor, built, destination, delivered=delivered)
 
 
 def _renumbered(desk: Desk, actor: Actor, built: BuiltDocument, count: int) -> BuiltDocument:
@@ -266,16 +307,28 @@ def _renumbered(desk: Desk, actor: Actor, built: BuiltDocument, count: int) -> B
                               receipt_key=desk_receipt_key(), layout=built.layout, count=count)
 
 
-def record_issued(session: Session, rb: Rulebook, actor: Actor, built: BuiltDocument, destination: str) -> IssuedDocument:
-    """Count a delivered document on the case's timeline (the audit line comes with the event)."""
+def record_issued(session: Session, rb: Rulebook, actor: Actor, built: BuiltDocument, destination: str, *,
+                  delivered: str = "") -> IssuedDocument:
+    """Count a delivered document on the case's timeline (the audit line comes with the event).
+
+    A letter given to the complainant (``delivered`` names the channel) is also
+    recorded as a notice: its kind, channel, time, the PDF's SHA-256 and, in
+    person, that the complainant signed for it (DOMAIN.md: notices keep proof).
+    """
     change = acts.record_print(session, rb, actor, built.case_number, document=built.kind.value,
                                printer=destination, fingerprint=built.fingerprint)
+    if delivered and built.kind in LETTER_DOCUMENTS:
+        in_person = delivered == acts.NoticeChannel.IN_PERSON.value
+        acts.record_notice(session, rb, actor, built.case_number, kind=LETTER_DOCUMENTS[built.kind][1],
+                           channel=delivered, content_hash=built.fingerprint, signed=in_person,
+                           text=f"{DOCUMENT_ZH[built.kind.value]} 第{built.count}份"
+                                + ("，投诉人当面签收" if in_person else ""))
     if int(change.detail["count"]) != built.count:
         # Only a delivery outside deliver_copy's lock can get here; the timeline keeps the true count.
         log.warning("%s %s printed as copy %d was counted as copy %s", built.case_number, built.kind.value,
                     built.count, change.detail["count"])
     return IssuedDocument(built.kind, built.case_number, int(change.detail["count"]), destination,
-                          len(built.pdf), built.fingerprint)
+                          len(built.pdf), built.fingerprint, delivered if built.kind in LETTER_DOCUMENTS else "")
 
 
 
@@ -284,19 +337,29 @@ def contacts_from_settings(settings: Settings) -> DeskContacts:
 
 
 def issue_document(desk: Desk, actor: Actor, case_ref: str, kind: DocumentKind, *, contacts: DeskContacts,
-                   deliver: Callable[[BuiltDocument], str], layout: str = "a5") -> IssuedDocument:
+                   deliver: Callable[[BuiltDocument], str], layout: str = "a5",
+                   delivered: str = "") -> IssuedDocument:
     """Build the next copy, hand it to ``deliver`` (file or printer; returns where it went), then count it.
 
     Delivered through :func:`deliver_copy`: the copy goes out with the number it
     is counted as.  Anything ``deliver`` raises propagates and nothing is
     recorded: a failed or cancelled print is not counted as printed.
     """
-    key = desk_receipt_key() if kind is DocumentKind.RECEIPT else b""
+    key = desk_receipt_key() if kind in NUMBERED_KINDS else b""
     with desk.write() if kind is DocumentKind.REPORT else desk.read() as s:
         # A report by an unmasking role writes its reveal to the audit log, hence a write session.
         built = build_document(s, desk.rulebook, actor, case_ref, kind, contacts=contacts, receipt_key=key,
                                layout=layout)
-    return deliver_copy(desk, actor, built, deliver)
+    return deliver_copy(desk, actor, built, deliver, delivered=delivered)
+
+
+#: How the CLI and GUI name a letter's delivery, and the notice channel it is recorded as.
+DELIVERY_CHANNELS: dict[str, str] = {
+    "in-person": acts.NoticeChannel.IN_PERSON.value,
+    "post": acts.NoticeChannel.LETTER.value,
+    "sms": acts.NoticeChannel.SMS.value,
+    "phone": acts.NoticeChannel.PHONE.value,
+}
 
 
 def write_pdf_file(path: Path) -> Callable[[BuiltDocument], str]:

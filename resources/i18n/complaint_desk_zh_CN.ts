@@ -492,6 +492,16 @@
         <source>Case report as PDF…</source>
         <translation>投诉处理档案 PDF…</translation>
     </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="159" />
+        <source>Letters</source>
+        <translation>告知文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_documents.py" line="160" />
+        <source>Preview and print a letter or notice to the complainant</source>
+        <translation>预览并打印致投诉人的处理意见书或告知书</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -1369,6 +1379,44 @@
     </message>
 </context>
 <context>
+    <name>LetterOffer</name>
+    <message>
+        <location filename="../../ui/detail/letter_offer.py" line="26" />
+        <source>The decision is recorded. The complainant gets it as a decision letter.</source>
+        <translation>处理决定已录入，请向投诉人出具处理意见书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/letter_offer.py" line="28" />
+        <source>The deadline is extended. The complainant must be told: extension notice.</source>
+        <translation>处理期限已延长，须告知投诉人：延期告知书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/letter_offer.py" line="30" />
+        <source>The clock is paused for appraisal. The complainant must be told: pause notice.</source>
+        <translation>因鉴定暂停计时，须告知投诉人：鉴定暂停告知书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/letter_offer.py" line="32" />
+        <source>The complaint is not accepted. The complainant must be told why: not-accepted notice.</source>
+        <translation>不予受理，须告知投诉人理由：不予受理告知书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/letter_offer.py" line="86" />
+        <source>Print %1…</source>
+        <translation>打印%1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/letter_offer.py" line="87" />
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail/letter_offer.py" line="88" />
+        <source>Print it later from the Letters menu</source>
+        <translation>稍后可从“告知文书”菜单打印</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="235" />
@@ -2177,6 +2225,11 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="312" />
+        <source>How this letter reaches the complainant (recorded as a notice)</source>
+        <translation>本文书送达投诉人的方式（作为告知记录留存）</translation>
+    </message>
 </context>
 <context>
     <name>Printing</name>
@@ -2239,6 +2292,51 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <location filename="../../ui/printing.py" />
         <source>The desk's receipt key in the keyring is damaged, so no receipt can be made: the administrator restores it from the key backup.</source>
         <translation>密钥环中本工作站的回执密钥已损坏，不能生成回执：请管理员从密钥备份中恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="61" />
+        <source>Decision letter</source>
+        <translation>处理意见书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="62" />
+        <source>Extension notice</source>
+        <translation>延期告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="63" />
+        <source>Appraisal pause notice</source>
+        <translation>鉴定暂停告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="64" />
+        <source>Not-accepted notice</source>
+        <translation>不予受理告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="71" />
+        <source>Handed over in person (the complainant signs)</source>
+        <translation>当面送达（投诉人签收）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="72" />
+        <source>Sent by post</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="73" />
+        <source>Sent by SMS</source>
+        <translation>短信告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="74" />
+        <source>Read out by phone</source>
+        <translation>电话告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="75" />
+        <source>Not handed over yet (file copy)</source>
+        <translation>暂未送达（存档副本）</translation>
     </message>
 </context>
 <context>

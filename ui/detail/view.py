@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from app.domain.states import CaseAction, allowed_actions
 from app.services.cases import CaseChange
+from app.services.letter_steps import available_letters
 from app.services.queries import CaseDetail, PartyView
-from ui import labels, operations
+from ui import labels, operations, printing
 from ui.case_documents import CaseDocumentsBar
 from ui.context import DeskContext
 from ui.detail.dialogs import DIALOG_ACTIONS, ActionDialog
+from ui.detail.letter_offer import LetterOffer
 from ui.detail.panels import DeadlinePanel, FieldGroup, Timeline
 from ui.messages import error_problems, error_text, problem_text
 from ui.recording_panel import RecordingPanel
@@ -121,6 +123,8 @@ class CaseDetailView(QWidget):
         self.documents.issued.connect(lambda _issued: self.reload())  # the print shows on the timeline
         head.addSpacing(12)
         head.addWidget(self.documents)
+        self.letter_offer = LetterOffer()
+        self.letter_offer.printRequested.connect(self.documents.open_preview)
 
         self.complainant = FieldGroup()
         self.proxy = FieldGroup()
@@ -180,6 +184,7 @@ class CaseDetailView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(head)
+        layout.addWidget(self.letter_offer)
         layout.addWidget(self.load_error)
         layout.addWidget(splitter, 1)
 
@@ -211,6 +216,7 @@ class CaseDetailView(QWidget):
         self.case = case
         self.load_error.show_message("")
         self._render()
+        self.documents.set_letters(tuple(printing.LETTER_OF[k] for k in available_letters(case)))
         self.recording_panel.show_case(case)
         self.loaded.emit()
 
@@ -324,6 +330,7 @@ class CaseDetailView(QWidget):
         if self.case is None or action not in self.action_buttons:
             return None
         dialog = ActionDialog(self.ctx, self.case, action, self)
+        dialog.accepted.connect(lambda: self.letter_offer.offer_after(action))
         dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
         self.dialog = dialog
         dialog.open()
