@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QStandardPaths, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, QStandardPaths, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHBoxLayout, QLab
 from ui import printing
 from ui.context import DeskContext
 from ui.pdf_pages import FIT_PAGE, FIT_WIDTH, PdfPages
+from ui.screen_fit import fit_to_screen
 from ui.tasks import Task
 from ui.widgets import ErrorLabel
 
@@ -80,6 +81,9 @@ class PrintPreview(QDialog):
     documentShown = Signal(object)
     # Printing or saving did not go through (argument: the message shown); nothing was counted.
     printFailed = Signal(str)
+
+    # Room for a whole A4 page at a readable size; capped at the screen the preview opens on.
+    PREFERRED_SIZE = QSize(900, 860)
 
     def __init__(self, ctx: DeskContext, case_number: str, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,7 +146,8 @@ class PrintPreview(QDialog):
 
         # A receipt is one page: show it whole; a report is read down its pages.
         self.pages.fit(FIT_PAGE if kind == printing.RECEIPT else FIT_WIDTH)
-        self.resize(900, 860)
+        # As large as a page wants, but never past the screen: the buttons and messages stay visible.
+        fit_to_screen(self, self.PREFERRED_SIZE)
         self.retranslate()
         self._set_busy(True)
         self.load()
