@@ -28,6 +28,7 @@ from app.cli_keys import add_audit_head, add_key_commands, cmd_audit_head, cmd_k
 from app.errors import DeskError, Problem, ValidationError
 from app.json_input import MAX_BYTES, decode_json_document
 from app.logs import setup_logging
+from app.progress import ProgressLine
 from app.output_file import check_output_path
 from app.paths import resolve_paths
 from app.roles import Role
@@ -387,13 +388,12 @@ def cmd_demo(desk: Desk, a: argparse.Namespace) -> int:
                 actors.append(add_operator(s, desk.clock, staff_no=no, name=name, role=role))
     done = 0
     batch = 500
-    while done < a.count:
-        n = min(batch, a.count - done)
-        with desk.write() as s:
-            add_demo_cases(s, desk.rulebook, actors, n, seed=a.seed + done)
-        done += n
-        if a.count >= 5000:
-            print(f"  {done}/{a.count}", file=sys.stderr)
+    with ProgressLine("demo-data", a.count) as progress:
+        while done < a.count:
+            n = min(batch, a.count - done)
+            with desk.write() as s:
+                add_demo_cases(s, desk.rulebook, actors, n, seed=a.seed + done, on_case=progress.advance)
+            done += n
     print(f"added {a.count} demo cases")
     return EXIT_OK
 

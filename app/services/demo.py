@@ -154,11 +154,15 @@ def add_demo_case(session: Session, rb: Rulebook, actors: list[Actor], rng: rand
 
 
 def add_demo_cases(session: Session, rb: Rulebook, actors: list[Actor], count: int, *, seed: int,
-                   now: datetime | None = None, spread_days: int = 150) -> list[str]:
+                   now: datetime | None = None, spread_days: int = 150,
+                   on_case: Callable[[], object] | None = None) -> list[str]:
+    """``count`` synthetic cases; ``on_case()`` is called after each one (for a progress display)."""
     rng = random.Random(seed)
     now = now or rb.clock()
     received = sorted(now - timedelta(seconds=rng.randrange(spread_days * 86400)) for _ in range(count))
     numbers = []
     for at in received:
         numbers.append(add_demo_case(session, rb, actors, rng, at.astimezone(timezone.utc), now))
+        if on_case is not None:
+            on_case()
     return numbers
