@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.logs import setup_logging
 from app.paths import resolve_paths
 from app.settings import Settings, load_settings
 from ui.i18n import install_language
@@ -128,6 +129,10 @@ def run_gui(args: argparse.Namespace, *, executor: Executor | None = None,
     made_here = QApplication.instance() is None
     app = application()
     paths = resolve_paths(getattr(args, "data_dir", None))
+    try:
+        setup_logging(paths.ensure())  # the same rotating file the CLI writes to
+    except OSError as exc:
+        log.warning("cannot write the log folder %s: %s", paths.logs, exc.strerror or type(exc).__name__)
     settings, problems = load_settings(paths.settings_file)
     for problem in problems:
         log.warning("settings: %s", problem)

@@ -8,6 +8,7 @@ Widgets call these, never the database.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +38,8 @@ from app.services.queries import (
     related_cases,
 )
 from app.services.case_search import count_matching, search_cases
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,9 @@ def register(desk: Desk, actor: Actor, data: dict[str, Any]) -> CaseChange:
     """Validate the form's data exactly like ``case add`` and store the new case."""
     intake = validate_intake(desk, data)
     with desk.write() as s:
-        return register_case(s, desk.rulebook, actor, intake)
+        change = register_case(s, desk.rulebook, actor, intake)
+    log.info("case %s registered at the desk by operator %s", change.case_number, actor.staff_no)
+    return change
 
 
 def merge_into(desk: Desk, actor: Actor, case_ref: str, facts: str) -> CaseChange:
