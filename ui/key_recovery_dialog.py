@@ -26,6 +26,7 @@ from app.desk import Desk
 from app.errors import Problem
 from app.keys import KeyBackup
 from ui.messages import error_problems, problem_text
+from ui.task_progress import TaskProgressDialog
 from ui.tasks import Executor, submit
 from ui.widgets import ErrorLabel, FieldErrors, button_box, with_error
 
@@ -38,6 +39,8 @@ class KeyRecoveryDialog(QDialog):
     def __init__(self, desk: Desk, executor: Executor, operator_id: str, *,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Shown while the file is being saved, if that takes a while.
+        self.progress: TaskProgressDialog | None = None
         self.desk = desk
         self.executor = executor
         self.operator_id = operator_id
@@ -96,9 +99,12 @@ class KeyRecoveryDialog(QDialog):
         desk, operator_id = self.desk, self.operator_id
         out, passphrase = Path(self.path.text().strip()), self.passphrase.text()
         self.buttons.setEnabled(False)
-        submit(self.executor, lambda _s: save_recovery_file(desk, operator_id, out, passphrase),
-               on_result=self._done, on_error=self._failed, on_finished=lambda: self.buttons.setEnabled(True),
-               parent=self, name="save-key-recovery-file")
+        task = submit(self.executor, lambda _s: save_recovery_file(desk, operator_id, out, passphrase),
+                      on_result=self._done, on_error=self._failed, on_finished=lambda: self.buttons.setEnabled(True),
+                      parent=self, name="save-key-recovery-file")
+        # Deriving the key from the passphrase is slow on purpose: say what is happening if it takes a while.
+        self.progress = TaskProgressDialog(task, self.tr("Saving the key recovery file: protecting it with the "
+                                                         "passphrase takes a few seconds…"), self)
 
     def _done(self, backup: KeyBackup) -> None:
         self.saved = backup

@@ -969,6 +969,11 @@
     <name>KeyRecoveryDialog</name>
     <message>
         <location filename="../../ui/key_recovery_dialog.py" line="0" />
+        <source>Saving the key recovery file: protecting it with the passphrase takes a few seconds…</source>
+        <translation>正在保存密钥恢复文件：用口令保护文件需要几秒钟……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/key_recovery_dialog.py" line="0" />
         <source>Save the key recovery file</source>
         <translation>保存密钥恢复文件</translation>
     </message>
@@ -3302,6 +3307,14 @@ Alt+字母  跳转到带下划线字母的输入框或菜单</translation>
         <location filename="../../ui/intake/draft_offer.py" line="1" />
         <source>Discard it</source>
         <translation>放弃草稿</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgressDialog</name>
+    <message>
+        <location filename="../../ui/task_progress.py" line="0" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>
