@@ -107,7 +107,11 @@ def _append(session: Session, rb: Rulebook, actor: Actor, case: Case, kind: str,
     case.nominal_due = status.nominal_due
     case.legal_limit = status.legal_limit
     case.deadline_paused = status.paused
-    case.extension_level = max((x.level for x in deadline_inputs(case, list(case.events)).extensions), default=0)
+    inputs = deadline_inputs(case, list(case.events))
+    # What the list needs to show the dates as case show does (app.domain.deadlines.shown_dates).
+    case.pause_counted_to = rb.today() if status.paused else None
+    case.clock_stopped_on = inputs.ended_on
+    case.extension_level = max((x.level for x in inputs.extensions), default=0)
     case.updated_at = now
     case.row_version = (case.row_version or 0) + 1
     session.add(OutboxEntry(entry_id=new_id(), created_at=now, entity="case_event", entity_id=event.id,
