@@ -77,8 +77,8 @@ def deadline_inputs(case: Case, events: list[CaseEvent]) -> DeadlineInputs:
             pauses[-1] = Pause(start=pauses[-1].start, end=on)
         elif e.kind == CaseAction.NEW_FACTS:
             new_facts.append(on)
-        elif e.kind in (CaseAction.DECIDE, CaseAction.WITHDRAW, CaseAction.DECLINE):
-            ended = on
+        elif e.kind in (CaseAction.DECIDE, CaseAction.WITHDRAW, CaseAction.DECLINE) and ended is None:
+            ended = on  # the first stop: withdrawing during a review does not move the decision day
     return DeadlineInputs(received_on=case.receipt_date, extensions=tuple(extensions), pauses=tuple(pauses),
                           new_facts_on=tuple(new_facts), ended_on=ended)
 

@@ -157,6 +157,11 @@ def test_paused_dates_move_on_and_stopped_clocks_count_to_their_day(desk: Desk, 
     assert all(first[n][3] for n in walked["decided_late"] + walked["paused_then_decided_late"])
     assert not any(first[n][3] for n in walked["decided_on_time"] + walked["withdrawn_while_paused"])
     assert all(first[n][2] >= 0 for n in walked["decided_on_time"])
+    # Withdrawn during the review of an on-time decision: the clock stopped on the decision day.
+    with desk.read() as s:
+        for n in walked["withdrawn_in_review"]:
+            d = case_detail(s, desk.rulebook, n).deadline
+            assert d.clock_stopped_on == TODAY - timedelta(days=40 - 3) and not d.ended_late
 
 
 def test_cli_list_and_show_agree(desk: Desk, walked: dict[str, list[str]],

@@ -14,7 +14,7 @@ Adds two date columns to ``cases``, kept up to date by the case services:
 
 Back-filled from each case: a paused case's dates were last recomputed with its
 last change (``updated_at``, a Beijing day); the clock-stop day is the ``on`` day
-of the case's last decide/withdraw/decline event, as the deadline clock reads it.
+of the case's first decide/withdraw/decline event, as the deadline clock reads it.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def upgrade() -> None:
         "SELECT case_id, at, data FROM case_events WHERE kind IN ('decide', 'withdraw', 'decline') "
         "ORDER BY case_id, seq"))
     for case_id, at, data in rows:
-        stopped[case_id] = _day(at, data)  # the last one wins, as in the deadline clock
+        stopped.setdefault(case_id, _day(at, data))  # the first stop (the decision day), as the clock reads it
     if stopped:
         bind.execute(sa.text("UPDATE cases SET clock_stopped_on = :d WHERE id = :id"),
                      [{"id": cid, "d": d.isoformat()} for cid, d in stopped.items()])
