@@ -20,6 +20,7 @@ from sqlalchemy.exc import DatabaseError
 from app.clock import beijing
 from app.db.engine import store_error
 from app.desk import Desk, open_desk
+from app.domain.deadlines import legal_limit_roll
 from app.domain.states import CaseAction, DueStatus
 from app.domain.text import excerpt
 from app import cli_letters
@@ -283,13 +284,15 @@ def cmd_case_list(desk: Desk, a: argparse.Namespace) -> int:
         rows = search_cases(s, desk.rulebook, flt, limit=a.limit or 1_000_000_000)
     lines = []
     soon_days = desk.rules.due_soon_days
+    roll = legal_limit_roll(desk.rules, desk.calendar)
     for row in rows:
         status = row.due_status(today, soon_days)
-        flag = _DUE_FLAGS.get(status) or f"{row.days_left(today)}d"
+        shown = row.shown(today, roll)  # a paused case's dates move on with today, as in case show
+        flag = _DUE_FLAGS.get(status) or f"{shown.days_left}d"
         # A stored name with a tab or line break must not make a row of its own.
         lines.append(f"{row.case_number}\t{beijing(row.received_at).strftime('%Y-%m-%d %H:%M')}\t"
                      f"{one_line(row.complainant_name)}\t{one_line(row.complainant_phone_masked)}\t{row.state}\t"
-                     f"{row.nominal_due}\t{flag}\n")
+                     f"{shown.nominal_due}\t{flag}\n")
     out.write("".join(lines))
     return EXIT_OK
 
@@ -308,6 +311,7 @@ def cmd_case_show(desk: Desk, a: argparse.Namespace) -> int:
         "due_date": dl.nominal_due.isoformat(), "legal_limit": dl.legal_limit.isoformat(),
         "days_left": dl.days_left, "due_status": dl.status.value, "overdue": dl.overdue, "paused": dl.paused,
         "ended_late": dl.ended_late, "limit_days": dl.limit_days,
+        "clock_stopped_on": dl.clock_stopped_on.isoformat() if dl.clock_stopped_on else None,
         "rules_version": d.rules_version, "masked": d.masked,
         "classification": {"channel": d.channel, "business": d.business, "reason": d.reason,
                            "demand": d.demand, "version": d.reference_version},

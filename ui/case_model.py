@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from app.domain.deadlines import legal_limit_roll
 from app.domain.states import DueStatus
 from app.services.case_rows import CaseFilter, CaseRow
 from ui import icons, labels
@@ -110,10 +111,13 @@ class CaseTableModel(QAbstractTableModel):
         self._reference: ReferenceTable
         self._today: Callable[[], date]
         if desk is not None:
-            self._use_rules(desk.reference, desk.rules.due_soon_days, desk.rulebook.today)
+            self._use_rules(desk.reference, desk.rules.due_soon_days, desk.rulebook.today,
+                            legal_limit_roll(desk.rules, desk.calendar))
         else:
             assert first_page is not None, "a model without the store shows a first page read apart"
-            self._use_rules(first_page.reference, first_page.rules.due_soon_days, first_page.today)
+            self._use_rules(first_page.reference, first_page.rules.due_soon_days, first_page.today,
+                            legal_limit_roll(first_page.rules, first_page.calendar)
+                            if first_page.calendar is not None else None)
         self._rows: list[CaseRow] = []
         self._filter = CaseFilter()
         self._shown_filter: CaseFilter | None = None
@@ -144,15 +148,18 @@ class CaseTableModel(QAbstractTableModel):
             self._operator_names = dict(first_page.operator_names)
             self._read_apart = True
 
-    def _use_rules(self, reference: ReferenceTable, due_soon_days: int, today: Callable[[], date]) -> None:
+    def _use_rules(self, reference: ReferenceTable, due_soon_days: int, today: Callable[[], date],
+                   roll: Callable[[date], date] | None) -> None:
         self._reference = reference
+        self._roll = roll
         self._due_soon_days = due_soon_days
         self._today = self._given_today or today
 
     def attach(self, desk: Desk, executor: Executor) -> None:
         """Search and fetch through the opened store from now on (a model made with a first page)."""
         self._desk, self._executor = desk, executor
-        self._use_rules(desk.reference, desk.rules.due_soon_days, desk.rulebook.today)
+        self._use_rules(desk.reference, desk.rules.due_soon_days, desk.rulebook.today,
+                        legal_limit_roll(desk.rules, desk.calendar))
         self._texts.clear()
         self._urgency.clear()
         self._pending = None  # the caller applies the current filter next (CaseListPage.start)
@@ -455,8 +462,9 @@ class CaseTableModel(QAbstractTableModel):
             parts.append(self.tr("Due within %n day(s).", "", self._due_soon_days))
         elif level is Urgency.PAUSED:
             parts.append(self.tr("Paused for external appraisal: the clock stands still."))
+        shown = row.shown(self._today(), self._roll)
         parts.append(self.tr("Target date %1, legal limit %2")
-                     .replace("%1", row.nominal_due.isoformat()).replace("%2", row.legal_limit.isoformat()))
+                     .replace("%1", shown.nominal_due.isoformat()).replace("%2", shown.legal_limit.isoformat()))
         if col is Column.CLASSIFICATION:
             for axis, code in (("channel", row.channel), ("business", row.business), ("reason", row.reason),
                                ("demand", row.demand)):

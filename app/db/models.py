@@ -119,6 +119,11 @@ class Case(Base):
     nominal_due: Mapped[date] = mapped_column(Date)
     legal_limit: Mapped[date] = mapped_column(Date)
     deadline_paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    # While paused: the day up to which the stored dates already count the open pause (the list
+    # projects them to today: the clock does not run while paused). None when not paused.
+    pause_counted_to: Mapped[date | None] = mapped_column(Date, nullable=True, default=None)
+    # The decision / withdrawal / decline day: the clock stopped, days left count to it. None while it runs.
+    clock_stopped_on: Mapped[date | None] = mapped_column(Date, nullable=True, default=None)
     extension_level: Mapped[int] = mapped_column(Integer, default=0)
     decision_verified: Mapped[str] = mapped_column(Text, default="")
     decision_basis: Mapped[str] = mapped_column(Text, default="")

@@ -8,4 +8,4 @@ with the standard library's sqlite3 before SQLAlchemy is imported
 from __future__ import annotations
 
 #: The newest migration in app/db/migrations/versions (a test keeps the two equal).
-HEAD_REVISION = "0003_keyed_audit"
+HEAD_REVISION = "0004_clock_stopped"

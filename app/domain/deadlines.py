@@ -8,6 +8,7 @@ file or rules edition changes every open case at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -75,6 +76,8 @@ class DeadlineStatus:
     past_target: bool = False
     status: DueStatus = DueStatus.ON_TIME
     ended_late: bool = False
+    #: The decision / withdrawal / decline day: the clock stopped, ``days_left`` counts to it.
+    clock_stopped_on: date | None = None
 
     @property
     def holiday_data_missing_years(self) -> tuple[int, ...]:
@@ -86,6 +89,49 @@ class DeadlineStatus:
     def limit_uncertain(self) -> bool:
         """The legal limit is in plain calendar days because holiday data is missing: it may be later."""
         return bool(self.holiday_data_missing_years)
+
+
+def days_left_to(nominal_due: date, clock_stopped_on: date | None, today: date) -> int:
+    """Days from today -- or from the day the clock stopped -- to the target date (negative once past)."""
+    return (nominal_due - (clock_stopped_on if clock_stopped_on is not None else today)).days
+
+
+@dataclass(frozen=True)
+class ShownDates:
+    """A case's target date, legal limit and days left as every view shows them on one day."""
+
+    nominal_due: date
+    legal_limit: date
+    days_left: int
+    clock_stopped_on: date | None
+    #: The clock stopped (decision, withdrawal, decline) after the legal limit.
+    ended_late: bool
+
+
+def shown_dates(nominal_due: date, legal_limit: date, today: date, *, pause_counted_to: date | None = None,
+                clock_stopped_on: date | None = None,
+                roll: Callable[[date], date] | None = None) -> ShownDates:
+    """The dates of a case from those stored with it (as :func:`compute_deadline` gives them on ``today``).
+
+    Running: as stored, counted from today.  Paused (``pause_counted_to`` set:
+    the stored dates count the open pause up to that day): the clock does not
+    run while paused, so the target date moves on day for day to today and the
+    legal limit is ``roll`` of it (past rest days; None: the target date
+    itself).  Clock stopped on ``clock_stopped_on``: as stored, days left
+    counted to that day, and ``ended_late`` when it is after the legal limit.
+    """
+    if clock_stopped_on is None and pause_counted_to is not None and today > pause_counted_to:
+        nominal_due = nominal_due + timedelta(days=(today - pause_counted_to).days)
+        legal_limit = roll(nominal_due) if roll is not None else nominal_due
+    return ShownDates(nominal_due, legal_limit, days_left_to(nominal_due, clock_stopped_on, today),
+                      clock_stopped_on, clock_stopped_on is not None and clock_stopped_on > legal_limit)
+
+
+def legal_limit_roll(rules: ComplaintRules, calendar: HolidayCalendar) -> Callable[[date], date]:
+    """The legal limit of a target date under these rules (rolled past rest days when they say so)."""
+    if not rules.roll_rest_days:
+        return lambda d: d
+    return lambda d: calendar.roll_forward(d)[0]
 
 
 def limit_days_for(extensions: tuple[Extension, ...], rules: ComplaintRules) -> int:
@@ -177,7 +223,7 @@ def compute_deadline(
     else:
         legal_limit = nominal_due
 
-    days_left = (nominal_due - reference).days
+    days_left = days_left_to(nominal_due, inputs.ended_on, today)
     status = due_status(state if state is not None else _state_from(inputs), nominal_due, legal_limit, today,
                         rules.due_soon_days)
     return DeadlineStatus(
@@ -195,4 +241,5 @@ def compute_deadline(
         past_target=reference > nominal_due,
         status=status,
         ended_late=inputs.ended_on is not None and inputs.ended_on > legal_limit,
+        clock_stopped_on=inputs.ended_on,
     )

@@ -8,11 +8,13 @@ SQLAlchemy has even been imported.  ``queries`` re-exports all three.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from app.domain.deadlines import ShownDates, shown_dates
 from app.domain.states import DueStatus, due_status
 from app.errors import Problem, ValidationError
 
@@ -93,9 +95,25 @@ class CaseRow:
     nominal_due: date
     legal_limit: date
     paused: bool
+    #: While paused: the day up to which the stored dates count the pause (see shown_dates).
+    pause_counted_to: date | None = None
+    #: The day the decision clock stopped (decision, withdrawal, decline).
+    clock_stopped_on: date | None = None
+
+    def shown(self, today: date, roll: Callable[[date], date] | None = None) -> ShownDates:
+        """Target date, legal limit and days left as ``case show`` gives them on ``today``.
+
+        ``roll`` (:func:`app.domain.deadlines.legal_limit_roll`) moves a paused
+        case's legal limit with its target date; without it only the dates of a
+        paused case's legal limit are left as stored.
+        """
+        return shown_dates(self.nominal_due, self.legal_limit, today,
+                           pause_counted_to=self.pause_counted_to if self.paused else None,
+                           clock_stopped_on=self.clock_stopped_on, roll=roll)
 
     def days_left(self, today: date) -> int:
-        return (self.nominal_due - today).days
+        """Days to the target date from today, or from the day the clock stopped (paused: projected)."""
+        return self.shown(today).days_left
 
     def due_status(self, today: date, due_soon_days: int) -> DueStatus:
         """The row's due status (:func:`app.domain.deadlines.due_status`; the window from the rules)."""
@@ -108,10 +126,13 @@ class CaseRow:
     def is_due_soon(self, today: date, within: int) -> bool:
         return self.due_status(today, within) is DueStatus.DUE_SOON
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self, today: date, roll: Callable[[date], date] | None = None) -> dict[str, Any]:
+        shown = self.shown(today, roll)
         return {"id": self.id, "number": self.case_number, "state": self.state,
                 "received_at": self.received_at.isoformat(), "complainant": self.complainant_name,
                 "phone": self.complainant_phone_masked, "channel": self.channel, "business": self.business,
                 "reason": self.reason, "demand": self.demand, "first_responder": self.first_responder,
-                "owner": self.owner, "due_date": self.nominal_due.isoformat(),
-                "legal_limit": self.legal_limit.isoformat(), "paused": self.paused}
+                "owner": self.owner, "due_date": shown.nominal_due.isoformat(),
+                "legal_limit": shown.legal_limit.isoformat(), "paused": self.paused, "days_left": shown.days_left,
+                "clock_stopped_on": shown.clock_stopped_on.isoformat() if shown.clock_stopped_on else None,
+                "ended_late": shown.ended_late}

@@ -77,8 +77,8 @@ def deadline_inputs(case: Case, events: list[CaseEvent]) -> DeadlineInputs:
             pauses[-1] = Pause(start=pauses[-1].start, end=on)
         elif e.kind == CaseAction.NEW_FACTS:
             new_facts.append(on)
-        elif e.kind in (CaseAction.DECIDE, CaseAction.WITHDRAW, CaseAction.DECLINE):
-            ended = on
+        elif e.kind in (CaseAction.DECIDE, CaseAction.WITHDRAW, CaseAction.DECLINE) and ended is None:
+            ended = on  # the first stop: withdrawing during a review does not move the decision day
     return DeadlineInputs(received_on=case.receipt_date, extensions=tuple(extensions), pauses=tuple(pauses),
                           new_facts_on=tuple(new_facts), ended_on=ended)
 
@@ -107,7 +107,11 @@ def _append(session: Session, rb: Rulebook, actor: Actor, case: Case, kind: str,
     case.nominal_due = status.nominal_due
     case.legal_limit = status.legal_limit
     case.deadline_paused = status.paused
-    case.extension_level = max((x.level for x in deadline_inputs(case, list(case.events)).extensions), default=0)
+    inputs = deadline_inputs(case, list(case.events))
+    # What the list needs to show the dates as case show does (app.domain.deadlines.shown_dates).
+    case.pause_counted_to = rb.today() if status.paused else None
+    case.clock_stopped_on = inputs.ended_on
+    case.extension_level = max((x.level for x in inputs.extensions), default=0)
     case.updated_at = now
     case.row_version = (case.row_version or 0) + 1
     session.add(OutboxEntry(entry_id=new_id(), created_at=now, entity="case_event", entity_id=event.id,

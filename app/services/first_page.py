@@ -23,9 +23,10 @@ from datetime import date, datetime, timezone
 from app.clock import Clock, beijing_date, utc_now
 from app.db.revision import HEAD_REVISION
 from app.domain.classification import ReferenceTable, load_reference
+from app.domain.holidays import HolidayCalendar
 from app.domain.rules import ComplaintRules, load_rules
 from app.errors import DeskError
-from app.paths import REFERENCE_FILE, RULES_FILE, DeskPaths
+from app.paths import HOLIDAYS_FILE, REFERENCE_FILE, RULES_FILE, DeskPaths
 from app.services.case_rows import CaseRow
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,8 @@ log = logging.getLogger(__name__)
 _PAGE_SQL = """
 SELECT cases.id, cases.case_number, cases.received_at, complainant.name, complainant.phone_masked,
        cases.channel_code, cases.business_code, cases.reason_code, cases.demand_code, cases.state,
-       first_responder.staff_no, owner.staff_no, cases.nominal_due, cases.legal_limit, cases.deadline_paused
+       first_responder.staff_no, owner.staff_no, cases.nominal_due, cases.legal_limit, cases.deadline_paused,
+       cases.pause_counted_to, cases.clock_stopped_on
 FROM cases
 JOIN parties AS complainant ON complainant.case_id = cases.id AND complainant.role = 'complainant'
 JOIN operators AS first_responder ON first_responder.id = cases.first_responder_id
@@ -60,6 +62,8 @@ class FirstPage:
     operator_names: dict[str, str]
     rules: ComplaintRules
     reference: ReferenceTable
+    #: The holiday calendar (a paused case's legal limit moves on with today).
+    calendar: HolidayCalendar | None = None
     clock: Clock = field(default=utc_now)
 
     def today(self) -> date:
@@ -94,15 +98,18 @@ def read_first_page(paths: DeskPaths, limit: int) -> FirstPage | None:
         reference = load_reference(paths.bank_file(REFERENCE_FILE))
     except DeskError:
         return None  # opening the store reports the broken file
-    return FirstPage(rows, len(rows) < limit, names, rules, reference)
+    return FirstPage(rows, len(rows) < limit, names, rules, reference,
+                     HolidayCalendar(paths.bank_file(HOLIDAYS_FILE)))
 
 
 def _case_row(r: tuple[object, ...]) -> CaseRow:
     # Stored as SQLAlchemy stores them on SQLite: datetimes as naive UTC text, dates as ISO text,
     # booleans as 0/1 (app.db.types.UTCDateTime adds the UTC zone back).
     (case_id, number, received, name, phone, channel, business, reason, demand, state, first, owner,
-     nominal_due, legal_limit, paused) = r
+     nominal_due, legal_limit, paused, counted_to, stopped) = r
     return CaseRow(str(case_id), str(number), datetime.fromisoformat(str(received)).replace(tzinfo=timezone.utc),
                    str(name), str(phone), str(channel), str(business), str(reason), str(demand), str(state),
                    str(first), str(owner), date.fromisoformat(str(nominal_due)),
-                   date.fromisoformat(str(legal_limit)), bool(paused))
+                   date.fromisoformat(str(legal_limit)), bool(paused),
+                   date.fromisoformat(str(counted_to)) if counted_to is not None else None,
+                   date.fromisoformat(str(stopped)) if stopped is not None else None)

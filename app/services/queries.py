@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.db.models import Case, CaseEvent, Operator, Party
 from app.domain.card import scrub_sensitive_text
-from app.domain.deadlines import DeadlineStatus
+from app.domain.deadlines import DeadlineStatus, legal_limit_roll, shown_dates
 from app.domain.masking import MaskStrength, mask_address
 from app.domain.states import (
     CLOCK_COUNTING_STATES,
@@ -114,7 +114,8 @@ def _base() -> AnySelect:
     return (
         select(Case.id, Case.case_number, Case.received_at, _complainant.name, _complainant.phone_masked,
                Case.channel_code, Case.business_code, Case.reason_code, Case.demand_code, Case.state,
-               _first.staff_no, _owner.staff_no, Case.nominal_due, Case.legal_limit, Case.deadline_paused)
+               _first.staff_no, _owner.staff_no, Case.nominal_due, Case.legal_limit, Case.deadline_paused,
+               Case.pause_counted_to, Case.clock_stopped_on)
         .join(_complainant, and_(_complainant.case_id == Case.id, _complainant.role == "complainant"))
         .join(_first, _first.id == Case.first_responder_id)
         .join(_owner, _owner.id == Case.owner_id)
@@ -167,7 +168,8 @@ def list_cases(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilter(), *
 
 
 _EXPORT_KEYS = ("id", "number", "received_at", "complainant", "phone", "channel", "business", "reason", "demand",
-                "state", "first_responder", "owner", "due_date", "legal_limit", "paused")
+                "state", "first_responder", "owner", "due_date", "legal_limit", "paused", "pause_counted_to",
+                "clock_stopped_on")
 #: due_status of the states whose status does not depend on the dates.
 _STATUS_OF_STATE = {**{v: DueStatus.CLOSED.value for v in _TERMINAL}, **{v: DueStatus.DECIDED.value for v in _DECIDED},
                     CaseState.PAUSED.value: DueStatus.PAUSED.value}
@@ -180,7 +182,8 @@ def export_case_rows(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilte
                  _complainant.phone_masked, Case.channel_code, Case.business_code, Case.reason_code,
                  Case.demand_code, Case.state, _first.staff_no, _owner.staff_no,
                  type_coerce(Case.nominal_due, String), type_coerce(Case.legal_limit, String),
-                 Case.deadline_paused)
+                 Case.deadline_paused, type_coerce(Case.pause_counted_to, String),
+                 type_coerce(Case.clock_stopped_on, String))
     raw = (raw.join(_complainant, and_(_complainant.case_id == Case.id, _complainant.role == "complainant"))
            .join(_first, _first.id == Case.first_responder_id).join(_owner, _owner.id == Case.owner_id))
     today = rb.today()
@@ -191,6 +194,7 @@ def export_case_rows(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilte
     today_iso = today.isoformat()
     soon_iso = (today + timedelta(days=rb.rules.due_soon_days)).isoformat()
     overdue, due_soon, on_time = DueStatus.OVERDUE.value, DueStatus.DUE_SOON.value, DueStatus.ON_TIME.value
+    roll = legal_limit_roll(rb.rules, rb.calendar)
     out = []
     for row in session.execute(stmt):
         item = dict(zip(_EXPORT_KEYS, row, strict=True))
@@ -198,7 +202,18 @@ def export_case_rows(session: Session, rb: Rulebook, flt: CaseFilter = CaseFilte
         # Same text as datetime.isoformat(), which leaves out zero microseconds.
         item["received_at"] = (at[:-7] if at.endswith(".000000") else at) + "+00:00"
         item["paused"] = bool(item["paused"])
-        item["days_left"] = (date.fromisoformat(item["due_date"]) - today).days
+        counted_to, stopped = item.pop("pause_counted_to"), item["clock_stopped_on"]
+        if item["paused"] and counted_to is not None and stopped is None:
+            # Paused: the dates move on with today (shown_dates; few rows, so the plain way).
+            shown = shown_dates(date.fromisoformat(item["due_date"]), date.fromisoformat(item["legal_limit"]),
+                                today, pause_counted_to=date.fromisoformat(counted_to), roll=roll)
+            item["due_date"], item["legal_limit"] = shown.nominal_due.isoformat(), shown.legal_limit.isoformat()
+            item["days_left"] = shown.days_left
+        else:
+            # shown_dates on ISO text: counted to the clock-stop day once it has stopped.
+            item["days_left"] = (date.fromisoformat(item["due_date"])
+                                 - (today if stopped is None else date.fromisoformat(stopped))).days
+        item["ended_late"] = stopped is not None and stopped > item["legal_limit"]
         status = _STATUS_OF_STATE.get(item["state"])
         if status is None:
             status = (overdue if today_iso > item["legal_limit"]

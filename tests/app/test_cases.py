@@ -9,6 +9,7 @@ from sqlalchemy import select, text
 
 from app.db.models import AuditEntry, Case, CaseEvent, OutboxEntry, Party
 from app.desk import Desk
+from app.domain.deadlines import legal_limit_roll
 from app.domain.states import CaseAction, CaseState, allowed_actions
 from app.errors import IllegalTransition, PermissionDenied, ValidationError
 from app.services import case_actions as acts
@@ -245,7 +246,8 @@ def test_fast_json_export_matches_the_list_rows(desk: Desk, actors: dict[str, Ac
         rows = list_cases(s, desk.rulebook, CaseFilter(), limit=None)
         exported = export_case_rows(s, desk.rulebook, CaseFilter())
     window = desk.rules.due_soon_days
-    expected = [dict(r.as_json(), days_left=r.days_left(today), overdue=r.is_overdue(today),
+    roll = legal_limit_roll(desk.rules, desk.calendar)
+    expected = [dict(r.as_json(today, roll), overdue=r.is_overdue(today),
                      due_status=r.due_status(today, window).value) for r in rows]
     assert exported == expected
     assert [e["overdue"] for e in exported] == [False, True]
