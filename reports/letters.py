@@ -15,11 +15,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import Any, Literal
+from typing import Literal
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from app.domain.masking import MaskStrength, mask_name
@@ -27,7 +26,6 @@ from reports.data import DeskInfo
 from reports.fonts import register_fonts
 from reports.layout import (
     INK,
-    MUTED,
     PRODUCER,
     RULE,
     FitLine,
@@ -38,9 +36,9 @@ from reports.layout import (
     markup,
     paragraphs,
     plain,
-    stamp_creation_date,
     table_style,
 )
+from reports.page_decor import PageDecor, numbered_canvas
 from reports.qr import QrFlowable
 from reports.receipt import reprint_label
 from reports.redaction import mask_free_text
@@ -111,58 +109,16 @@ def _clean(text: str) -> str:
     return mask_free_text(text, _STRENGTH)
 
 
-class _PageDecor:
+def _page_decor(data: LetterData, created: datetime) -> PageDecor:
     """The header and footer every page of a letter carries."""
-
-    def __init__(self, data: LetterData, created: datetime) -> None:
-        desk = data.desk
-        self.left_head = plain(f"{desk.bank_name} {desk.branch_name}".strip())
-        self.right_head = plain(f"{letter_title(data.kind)} · 投诉编号 {data.case_number}")
-        mark = reprint_label(data.print_count)
-        self.left_foot = plain(f"验证码 {display_code(data.verification_code)} · 第{data.print_count}次打印"
-                               + (f" · {mark}" if mark else ""))
-        self.created = created
-
-    def draw(self, canvas: Canvas, page: int, total: int) -> None:
-        width, height = PAGE
-        canvas.saveState()
-        canvas.setFillColor(MUTED)
-        canvas.setFont(register_fonts(), 8)
-        top = height - 14 * mm
-        canvas.drawString(MARGIN_X, top, self.left_head)
-        canvas.drawRightString(width - MARGIN_X, top, self.right_head)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_X, top - 2 * mm, width - MARGIN_X, top - 2 * mm)
-        bottom = 11 * mm
-        canvas.line(MARGIN_X, bottom + 4 * mm, width - MARGIN_X, bottom + 4 * mm)
-        canvas.drawString(MARGIN_X, bottom, self.left_foot)
-        canvas.drawRightString(width - MARGIN_X, bottom, plain(f"第 {page} 页 共 {total} 页"))
-        canvas.restoreState()
-
-
-def _numbered_canvas(decor: _PageDecor) -> type[Canvas]:
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """A canvas that holds pages back until it knows how many there are."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held_pages: list[dict[str, Any]] = []
-            stamp_creation_date(self, decor.created)
-
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._held_pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._held_pages)
-            for number, state in enumerate(self._held_pages, start=1):
-                self.__dict__.update(state)
-                decor.draw(self, number, total)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
+    desk = data.desk
+    mark = reprint_label(data.print_count)
+    return PageDecor(
+        left_head=plain(f"{desk.bank_name} {desk.branch_name}".strip()),
+        right_head=plain(f"{letter_title(data.kind)} · 投诉编号 {data.case_number}"),
+        left_foot=plain(f"验证码 {display_code(data.verification_code)} · 第{data.print_count}次打印"
+                        + (f" · {mark}" if mark else "")),
+        created=created, margin_x=MARGIN_X, page=PAGE)
 
 
 def letter_qr_payload(data: LetterData) -> str:
@@ -263,5 +219,5 @@ def build_letter(data: LetterData, *, created_at: datetime | None = None) -> byt
         creator=PRODUCER, keywords=[data.case_number, data.kind], lang="zh-CN",
         initialFontName=register_fonts())
     avail = PAGE[0] - 2 * MARGIN_X - 12  # the frame pads 6 pt on each side
-    doc.build(_story(data, make_styles(BASE_SIZE), avail), canvasmaker=_numbered_canvas(_PageDecor(data, created)))
+    doc.build(_story(data, make_styles(BASE_SIZE), avail), canvasmaker=numbered_canvas(_page_decor(data, created)))
     return buffer.getvalue()
